@@ -1,0 +1,10 @@
+package io.shizheng.plan;
+
+import java.util.List;
+
+/** The rows behind a metric value, as a table with links to each item where the module has a page. */
+public record Evidence(String title, List<String> headings, List<Row> rows, long total) {
+
+    public record Row(List<Object> cells, String link) {
+    }
+}

@@ -1,0 +1,16 @@
+package io.shizheng.plan;
+
+import java.time.LocalDate;
+
+/**
+ * A period [from, to] (inclusive dates, Asia/Taipei) and an optional agency scope: null means city-wide,
+ * otherwise the agency and everything under it.
+ */
+public record MetricQuery(LocalDate from, LocalDate to, Long agencyId) {
+
+    public MetricQuery {
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new IllegalArgumentException("metric period must have from <= to");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.shizheng.plan;
+
+import java.math.BigDecimal;
+
+/**
+ * A computed value with what it was computed from: for a ratio, numerator and denominator; for a
+ * count, numerator only. {@code evidenceUrl} opens the rows behind it.
+ */
+public record MetricValue(BigDecimal value, BigDecimal numerator, BigDecimal denominator, String evidenceUrl) {
+
+    public static MetricValue ratioPercent(long numerator, long denominator, String evidenceUrl) {
+        if (denominator == 0) {
+            return null;
+        }
+        BigDecimal value = BigDecimal.valueOf(numerator * 100L).divide(BigDecimal.valueOf(denominator), 2,
+                java.math.RoundingMode.HALF_UP);
+        return new MetricValue(value.stripTrailingZeros(), BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator),
+                evidenceUrl);
+    }
+
+    public static MetricValue count(long count, String evidenceUrl) {
+        return new MetricValue(BigDecimal.valueOf(count), BigDecimal.valueOf(count), null, evidenceUrl);
+    }
+}

@@ -1,0 +1,10 @@
+package io.shizheng.platform;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Writes a {@link Table} as ODS, XLSX or CSV (UTF-8 with BOM so that Excel reads Chinese right). */
+public interface TableExporter {
+
+    void write(Table table, ExportFormat format, OutputStream out) throws IOException;
+}

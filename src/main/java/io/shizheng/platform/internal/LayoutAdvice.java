@@ -1,0 +1,29 @@
+package io.shizheng.platform.internal;
+
+import io.shizheng.platform.CurrentUser;
+import io.shizheng.platform.DemoMode;
+import io.shizheng.platform.ShizhengUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's layout needs: the signed-in user and the demo / embedded-database banners. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutAdvice {
+
+    private final DemoMode demoMode;
+
+    LayoutAdvice(DemoMode demoMode) {
+        this.demoMode = demoMode;
+    }
+
+    @ModelAttribute("demoMode")
+    DemoMode demoMode() {
+        return demoMode;
+    }
+
+    @ModelAttribute("me")
+    ShizhengUser me() {
+        return CurrentUser.get().orElse(null);
+    }
+}

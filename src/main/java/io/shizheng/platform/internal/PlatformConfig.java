@@ -1,0 +1,47 @@
+package io.shizheng.platform.internal;
+
+import java.util.Locale;
+
+import io.shizheng.platform.DemoMode;
+import io.shizheng.platform.RocDate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+@Configuration(proxyBeanMethods = false)
+class PlatformConfig implements WebMvcConfigurer {
+
+    static final Locale ZH_TW = Locale.forLanguageTag("zh-TW");
+
+    @Bean
+    DemoMode demoMode(@Value("${shizheng.demo.enabled}") boolean enabled,
+                      ObjectProvider<EmbeddedDatabaseConfig.EmbeddedDatabaseMarker> embedded) {
+        return new DemoMode(enabled, embedded.getIfAvailable() != null);
+    }
+
+    @Bean
+    RocDate roc() {
+        return new RocDate();
+    }
+
+    /** Traditional Chinese first; ?lang=en switches to English and a cookie remembers it. */
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("shizheng-lang");
+        resolver.setDefaultLocale(ZH_TW);
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        registry.addInterceptor(change);
+    }
+}

@@ -1,0 +1,50 @@
+package io.shizheng.platform.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import io.shizheng.platform.ForbiddenException;
+import io.shizheng.platform.InvalidInputException;
+import io.shizheng.platform.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every API error as RFC 9457 problem+json with a message a person can act on. */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "找不到 / Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "權限不足 / Forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "輸入有誤 / Invalid input", e.getMessage());
+        List<Map<String, String>> errors = e.problems().stream()
+                .map(x -> Map.of("field", x.field(), "message", x.message())).toList();
+        p.setProperty("errors", errors);
+        return p;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badRequest(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "請求有誤 / Bad request", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        p.setType(URI.create("https://shizheng.io/problems/" + status.value()));
+        return p;
+    }
+}

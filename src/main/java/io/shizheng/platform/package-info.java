@@ -1,0 +1,5 @@
+/**
+ * Cross-cutting platform: security, audit log, problem+json errors, ROC dates, exports, demo mode, layout.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+package io.shizheng.platform;

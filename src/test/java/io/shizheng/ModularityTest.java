@@ -1,0 +1,20 @@
+package io.shizheng;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+class ModularityTest {
+
+    private final ApplicationModules modules = ApplicationModules.of(ShizhengApplication.class);
+
+    @Test
+    void moduleBoundariesHold() {
+        modules.verify();
+    }
+
+    @Test
+    void writesModuleDocumentation() {
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+}
