@@ -14,7 +14,11 @@ public record MetricValue(BigDecimal value, BigDecimal numerator, BigDecimal den
         }
         BigDecimal value = BigDecimal.valueOf(numerator * 100L).divide(BigDecimal.valueOf(denominator), 2,
                 java.math.RoundingMode.HALF_UP);
-        return new MetricValue(value.stripTrailingZeros(), BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator),
+        value = value.stripTrailingZeros();
+        if (value.scale() < 0) {
+            value = value.setScale(0);
+        }
+        return new MetricValue(value, BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator),
                 evidenceUrl);
     }
 

@@ -21,6 +21,22 @@ public interface AuditLog {
 
     AuditPage search(AuditFilter filter, int page, int size);
 
+    /** Per agency, how many writes its users made in [from, to) and when the last one was. */
+    java.util.Map<Long, AgencyWrites> writesPerAgency(Instant from, Instant to);
+
+    /**
+     * Stores generated history for demo mode, flagged as demo so that it is never taken for real activity.
+     * Only the demo-data seeders call this.
+     */
+    void recordDemoHistory(List<DemoWrite> writes);
+
+    record AgencyWrites(long agencyId, long writes, Instant last) {
+    }
+
+    record DemoWrite(Instant at, Long userId, String username, Long agencyId, AuditAction action, String entityType,
+                     String entityId, String afterJson) {
+    }
+
     enum AuditAction { CREATE, UPDATE, DELETE, APPROVE, REJECT, LOGIN }
 
     record AuditEntry(long id, Instant at, Long userId, String username, Long agencyId, AuditAction action,

@@ -25,9 +25,11 @@ class JdbcAuditLog implements AuditLog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    JdbcAuditLog(JdbcClient jdbc, JsonMapper json) {
+    JdbcAuditLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -108,6 +110,29 @@ class JdbcAuditLog implements AuditLog {
                         + " order by at desc, id desc limit ? offset ?")
                 .params(pageParams).query(JdbcAuditLog::entry).list();
         return new AuditPage(entries, total, page, size);
+    }
+
+    @Override
+    public java.util.Map<Long, AgencyWrites> writesPerAgency(Instant from, Instant to) {
+        java.util.Map<Long, AgencyWrites> result = new java.util.HashMap<>();
+        jdbc.sql("select agency_id, count(*), max(at) from platform_audit_log where at >= ? and at < ? "
+                        + "and agency_id is not null and action in " + WRITES + " group by agency_id")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query(rs -> {
+                    result.put(rs.getLong(1), new AgencyWrites(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()));
+                });
+        return result;
+    }
+
+    @Override
+    @Transactional
+    public void recordDemoHistory(List<DemoWrite> writes) {
+        batch.batchUpdate("""
+                insert into platform_audit_log(at, user_id, username, agency_id, action, entity_type, entity_id,
+                    after_state, demo)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), true)""",
+                writes.stream().map(w -> new Object[] {Timestamp.from(w.at()), w.userId(), w.username(), w.agencyId(),
+                        w.action().name(), w.entityType(), w.entityId(), w.afterJson()}).toList());
     }
 
     private static AuditEntry entry(ResultSet rs, int row) throws SQLException {

@@ -25,6 +25,17 @@ class PlatformConfig implements WebMvcConfigurer {
         return new DemoMode(enabled, embedded.getIfAvailable() != null);
     }
 
+    /** The city's clock; tests may replace it. */
+    @Bean
+    java.time.Clock clock() {
+        return java.time.Clock.system(RocDate.TAIPEI);
+    }
+
+    @Bean
+    io.shizheng.platform.Numbers num() {
+        return new io.shizheng.platform.Numbers();
+    }
+
     @Bean
     RocDate roc() {
         return new RocDate();
