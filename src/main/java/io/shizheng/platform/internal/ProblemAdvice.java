@@ -41,6 +41,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "請求有誤 / Bad request", e.getMessage());
     }
 
+    @Override
+    protected org.springframework.http.ResponseEntity<Object> handleTypeMismatch(
+            org.springframework.beans.TypeMismatchException ex, org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+        String name = ex.getPropertyName() != null ? ex.getPropertyName()
+                : ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m ? m.getName() : "?";
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "請求有誤 / Bad request",
+                "參數 " + name + " 的值「" + ex.getValue() + "」格式不正確 / parameter '" + name + "' has a malformed value");
+        p.setProperty("errors", List.of(Map.of("field", name, "message", "格式不正確 / malformed")));
+        return handleExceptionInternal(ex, p, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);

@@ -77,8 +77,9 @@ class SecurityConfig {
                             + (ex instanceof LockedException ? "/login?locked" : "/login?error"))))
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-            // Requests that carry their own credentials (Basic or Bearer) cannot be forged cross-site.
-            .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::carriesCredentials))
+            // Requests that carry their own credentials (Basic or Bearer), or no session cookie at all,
+            // have no ambient authority that a forged cross-site request could borrow.
+            .csrf(csrf -> csrf.ignoringRequestMatchers(r -> carriesCredentials(r) || !hasSessionCookie(r)))
             .exceptionHandling(ex -> ex
                     .defaultAuthenticationEntryPointFor(problems, api)
                     .defaultAccessDeniedHandlerFor(problems, api))
@@ -92,6 +93,18 @@ class SecurityConfig {
             http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(mapper)));
         }
         return http.build();
+    }
+
+    private static boolean hasSessionCookie(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return false;
+        }
+        for (jakarta.servlet.http.Cookie c : request.getCookies()) {
+            if (c.getName().equals("SESSION") || c.getName().equals("JSESSIONID")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean carriesCredentials(HttpServletRequest request) {
