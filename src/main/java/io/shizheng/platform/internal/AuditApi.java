@@ -14,6 +14,7 @@ import io.shizheng.platform.internal.AuditCriteria.InvalidAuditFilter;
 import io.shizheng.platform.internal.AuditCriteria.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -49,15 +50,16 @@ class AuditApi {
                     + "REJECT, LOGIN), from and to (whole days in Asia/Taipei, inclusive; 2018-03-05 or ROC 107/03/05); "
                     + "page (from 0) and size (1-200, default 50). A bad filter gives 400 problem+json naming each field.")
     @GetMapping("/api/audit")
-    Page search(@ParameterObject @ModelAttribute AuditCriteria criteria) {
+    AuditSearchPage search(@ParameterObject @ModelAttribute AuditCriteria criteria) {
         AuditQuery q = criteria.check();
         AuditPage page = audit.search(q.filter(), q.page(), q.size());
-        return new Page(page.entries().stream().map(this::entry).toList(), page.total(), page.page(), page.size());
+        return new AuditSearchPage(page.entries().stream().map(this::entry).toList(), page.total(), page.page(),
+                page.size());
     }
 
-    private Entry entry(AuditEntry e) {
-        return new Entry(e.id(), e.at(), e.userId(), e.username(), e.agencyId(), e.action().name(), e.entityType(),
-                e.entityId(), state(e.before()), state(e.after()), e.demo());
+    private AuditSearchEntry entry(AuditEntry e) {
+        return new AuditSearchEntry(e.id(), e.at(), e.userId(), e.username(), e.agencyId(), e.action().name(),
+                e.entityType(), e.entityId(), state(e.before()), state(e.after()), e.demo());
     }
 
     /** Before and after go out as JSON objects, not as strings that hold JSON. */
@@ -70,7 +72,7 @@ class AuditApi {
     }
 
     @ExceptionHandler(InvalidAuditFilter.class)
-    ProblemDetail invalid(InvalidAuditFilter e, jakarta.servlet.http.HttpServletRequest request) {
+    ProblemDetail invalid(InvalidAuditFilter e, HttpServletRequest request) {
         List<Map<String, String>> errors = e.problems().stream()
                 .map(p -> Map.of("field", p.field(), "message", both(p))).toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -84,13 +86,14 @@ class AuditApi {
 
     /** Every API message in Traditional Chinese and English, as the rest of the API does. */
     private String both(Problem p) {
-        return messages.getMessage(p.code(), p.args(), ZH_TW) + " / " + messages.getMessage(p.code(), p.args(), Locale.ENGLISH);
+        return messages.getMessage(p.code(), p.args(), ZH_TW) + " / "
+                + messages.getMessage(p.code(), p.args(), Locale.ENGLISH);
     }
 
-    record Page(List<Entry> entries, long total, int page, int size) {
+    record AuditSearchPage(List<AuditSearchEntry> entries, long total, int page, int size) {
     }
 
-    record Entry(long id, Instant at, Long userId, String username, Long agencyId, String action, String entityType,
-                 String entityId, JsonNode before, JsonNode after, boolean demo) {
+    record AuditSearchEntry(long id, Instant at, Long userId, String username, Long agencyId, String action,
+                            String entityType, String entityId, JsonNode before, JsonNode after, boolean demo) {
     }
 }

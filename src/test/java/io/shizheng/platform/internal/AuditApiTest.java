@@ -39,8 +39,12 @@ class AuditApiTest {
     private JsonNode ok(String query) throws Exception {
         HttpResponse<String> r = fixture.get("/api/audit?" + query, "admin");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(contentType(r)).startsWith("application/json");
         return JSON.readTree(r.body());
+    }
+
+    private static String contentType(HttpResponse<?> r) {
+        return r.headers().firstValue("Content-Type").orElse("");
     }
 
     private static List<String> ids(JsonNode page) {
@@ -53,7 +57,7 @@ class AuditApiTest {
     void anonymousGets401ProblemJson() throws Exception {
         HttpResponse<String> r = fixture.get("/api/audit", null);
         assertThat(r.statusCode()).isEqualTo(401);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(contentType(r)).startsWith("application/problem+json");
         assertThat(JSON.readTree(r.body()).get("status").asInt()).isEqualTo(401);
     }
 
@@ -62,7 +66,7 @@ class AuditApiTest {
         for (String user : List.of("officer", "rdec")) {
             HttpResponse<String> r = fixture.get("/api/audit?entityType=" + fixture.entityType, user);
             assertThat(r.statusCode()).as(user).isEqualTo(403);
-            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(contentType(r)).startsWith("application/problem+json");
             assertThat(r.body()).doesNotContain(fixture.entityType);
         }
     }
@@ -124,7 +128,7 @@ class AuditApiTest {
     void badFilterValuesGive400NamingEachField() throws Exception {
         HttpResponse<String> r = fixture.get("/api/audit?action=ERASE&from=2018-13-45&to=yesterday&agencyId=x", "admin");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(contentType(r)).startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(r.body());
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         List<String> fields = new ArrayList<>();
