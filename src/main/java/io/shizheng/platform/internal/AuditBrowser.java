@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
@@ -76,6 +77,11 @@ class AuditBrowser {
         if ((long) (query.page() + 1) * query.size() < page.total()) {
             model.addAttribute("nextUrl", link(PATH, criteria, "page", String.valueOf(query.page() + 1)));
         }
+        if (!SIZES.contains(query.size())) {
+            // a size typed into the URL stays selected instead of falling back to the first choice
+            model.addAttribute("sizes", Stream.concat(SIZES.stream(), Stream.of(query.size()))
+                    .sorted().toList());
+        }
         Map<String, String> exports = new LinkedHashMap<>();
         for (ExportFormat f : ExportFormat.values()) {
             exports.put(f.name(), link(PATH + "/export", criteria, "format", f.extension()));
@@ -135,7 +141,9 @@ class AuditBrowser {
 
     private static String common(Model model) {
         model.addAttribute("actions", AuditAction.values());
-        model.addAttribute("sizes", SIZES);
+        if (!model.containsAttribute("sizes")) {
+            model.addAttribute("sizes", SIZES);
+        }
         model.addAttribute("defaultSize", AuditCriteria.DEFAULT_SIZE);
         return "platform/audit";
     }

@@ -76,9 +76,18 @@ class AuditPageTest {
     void pagingKeepsTheFilters() throws Exception {
         String html = fixture.get("/admin/audit?entityType=" + fixture.entityType + "&size=2", "admin").body();
         assertThat(html).contains("共 3 筆，第 1 / 2 頁");
+        assertThat(html).contains("<option value=\"2\" selected=\"selected\">2</option>");
         assertThat(html).contains("href=\"/admin/audit?entityType=" + fixture.entityType + "&amp;size=2&amp;page=1\"");
         String second = fixture.get("/admin/audit?entityType=" + fixture.entityType + "&size=2&page=1", "admin").body();
         assertThat(second).contains("共 3 筆，第 2 / 2 頁").contains("107/03/05 23:30 (2018-03-05)");
+    }
+
+    @Test
+    void speaksEnglishWhenAsked() throws Exception {
+        String html = fixture.get("/admin/audit?lang=en&entityType=" + fixture.entityType, "admin").body();
+        assertThat(html).contains("<h1>Audit log</h1>").contains("3 entries, page 1 of 1");
+        assertThat(html).contains("<td>UPDATE</td>").contains("<option value=\"LOGIN\">Sign-in LOGIN</option>")
+                .doesNotContain("??");
     }
 
     @Test
