@@ -51,6 +51,10 @@ class SpreadsheetExporter implements TableExporter {
             }
             Object c = cells.get(i);
             String text = c == null ? "" : c.toString();
+            // A text cell that starts like a formula is kept as text, so a spreadsheet never runs it.
+            if (!(c instanceof Number) && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+                text = "'" + text;
+            }
             if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
                 text = '"' + text.replace("\"", "\"\"") + '"';
             }

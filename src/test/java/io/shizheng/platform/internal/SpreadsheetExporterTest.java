@@ -124,4 +124,13 @@ class SpreadsheetExporterTest {
                 第二行"\r
                 """);
     }
+
+    @Test
+    void csvKeepsFormulaLikeTextAsText() throws Exception {
+        Table t = new Table("t", List.of("a", "b"), List.of(List.<Object>of("=HYPERLINK(\"x\")", -5)));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new SpreadsheetExporter().write(t, io.shizheng.platform.ExportFormat.CSV, out);
+        String csv = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"x\"\")\"").contains(",-5");
+    }
 }
