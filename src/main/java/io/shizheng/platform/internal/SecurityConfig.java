@@ -77,8 +77,10 @@ class SecurityConfig {
                             + (ex instanceof LockedException ? "/login?locked" : "/login?error"))))
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-            // Requests that carry their own credentials (Basic or Bearer) cannot be forged cross-site.
-            .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::carriesCredentials))
+            // Requests that carry their own credentials (Basic or Bearer) cannot be forged cross-site, and an API
+            // call without a session cookie has no ambient authority to forge: it gets 401, or reaches a public API.
+            .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::carriesCredentials,
+                    request -> api.matches(request) && request.getRequestedSessionId() == null))
             .exceptionHandling(ex -> ex
                     .defaultAuthenticationEntryPointFor(problems, api)
                     .defaultAccessDeniedHandlerFor(problems, api))
