@@ -3,6 +3,8 @@ package io.shizheng.org;
 import java.util.List;
 import java.util.Optional;
 
+import io.shizheng.platform.ShizhengUser;
+
 /** Read access to the agency tree for every module. */
 public interface AgencyDirectory {
 
@@ -20,4 +22,18 @@ public interface AgencyDirectory {
 
     /** The agency and everything under it. */
     List<Agency> subtree(long agencyId);
+
+    /** Whether the item's agency is the scope agency itself or lies anywhere under it. */
+    boolean covers(long scopeAgencyId, long itemAgencyId);
+
+    /**
+     * Whether the user may act on an item of that agency: RDEC staff and administrators everywhere,
+     * everyone else within their own agency and the agencies under it.
+     */
+    default boolean covers(ShizhengUser user, Long itemAgencyId) {
+        if (user.cityWide()) {
+            return true;
+        }
+        return user.agencyId() != null && itemAgencyId != null && covers(user.agencyId(), itemAgencyId);
+    }
 }

@@ -88,6 +88,49 @@ public class Accounts implements UserDetailsService, ApiTokenResolver {
                      boolean enabled) {
     }
 
+    /** One account as an administrator or its owner sees it (never its password hash). */
+    record UserDetail(long id, String username, String displayName, String email, Long agencyId, String agencyName,
+                      Set<Role> roles, boolean enabled, boolean demo, java.time.Instant createdAt) {
+    }
+
+    Optional<UserDetail> detail(long id) {
+        return jdbc.sql("""
+                select u.*, a.name as agency_name from org_user u left join org_agency a on a.id = u.agency_id
+                where u.id = ?""").param(id)
+                .query((rs, n) -> new UserDetail(rs.getLong("id"), rs.getString("username"),
+                        rs.getString("display_name"), rs.getString("email"), (Long) rs.getObject("agency_id"),
+                        rs.getString("agency_name"), roles(rs.getString("roles")), rs.getBoolean("enabled"),
+                        rs.getBoolean("demo"), rs.getTimestamp("created_at").toInstant())).optional();
+    }
+
+    boolean usernameTaken(String username) {
+        return jdbc.sql("select count(*) from org_user where lower(username) = lower(?)").param(username)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Changes what an administrator may change; the user name stays, the password has its own method. */
+    @Transactional
+    public void update(long id, String displayName, String email, Long agencyId, Set<Role> roles, boolean enabled) {
+        UserDetail before = detail(id).orElseThrow();
+        jdbc.sql("update org_user set display_name = ?, email = ?, agency_id = ?, roles = ?, enabled = ? where id = ?")
+                .params(displayName, email, agencyId, rolesText(roles), enabled, id).update();
+        audit.record("org.user", id, AuditAction.UPDATE,
+                new UserState(before.username(), before.displayName(), before.email(), before.agencyId(),
+                        rolesText(before.roles()), before.enabled()),
+                new UserState(before.username(), displayName, email, agencyId, rolesText(roles), enabled));
+    }
+
+    /** Sets a new password; the audit entry says that it changed, never what to. */
+    @Transactional
+    public void changePassword(long id, String rawPassword) {
+        String username = detail(id).orElseThrow().username();
+        jdbc.sql("update org_user set password_hash = ? where id = ?").params(encoder.encode(rawPassword), id).update();
+        audit.record("org.user", id, AuditAction.UPDATE, null, new PasswordChange(username, true));
+    }
+
+    record PasswordChange(String username, boolean passwordChanged) {
+    }
+
     long count(boolean demoOnly) {
         return jdbc.sql("select count(*) from org_user" + (demoOnly ? " where demo" : "")).query(Long.class).single();
     }

@@ -65,6 +65,23 @@ class JdbcAgencyDirectory implements AgencyDirectory {
                 select * from down order by sort, code""").param(agencyId).query(JdbcAgencyDirectory::row).list());
     }
 
+    @Override
+    public boolean covers(long scopeAgencyId, long itemAgencyId) {
+        if (scopeAgencyId == itemAgencyId) {
+            return true;
+        }
+        // Walk up from the item; the depth bound keeps a corrupted (cyclic) tree from looping forever.
+        return jdbc.sql("""
+                with recursive up as (
+                    select a.id, a.parent_id, 0 as depth from org_agency a where a.id = ?
+                    union all
+                    select p.id, p.parent_id, up.depth + 1 from org_agency p join up on p.id = up.parent_id
+                    where up.depth < 50
+                )
+                select count(*) from up where id = ?""")
+                .params(itemAgencyId, scopeAgencyId).query(Long.class).single() > 0;
+    }
+
     static Agency row(ResultSet rs, int n) throws SQLException {
         return new Agency(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("name_en"),
                 AgencyKind.valueOf(rs.getString("kind")), (Long) rs.getObject("parent_id"),

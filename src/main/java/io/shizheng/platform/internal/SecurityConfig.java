@@ -77,9 +77,10 @@ class SecurityConfig {
                             + (ex instanceof LockedException ? "/login?locked" : "/login?error"))))
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-            // Requests that carry their own credentials (Basic or Bearer), or no session cookie at all,
-            // have no ambient authority that a forged cross-site request could borrow.
-            .csrf(csrf -> csrf.ignoringRequestMatchers(r -> carriesCredentials(r) || !hasSessionCookie(r)))
+            // Requests that carry their own credentials (Basic or Bearer) cannot be forged cross-site, and an API
+            // call without a session cookie has no ambient authority to forge: it gets 401, or reaches a public API.
+            .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::carriesCredentials,
+                    request -> api.matches(request) && request.getRequestedSessionId() == null))
             .exceptionHandling(ex -> ex
                     .defaultAuthenticationEntryPointFor(problems, api)
                     .defaultAccessDeniedHandlerFor(problems, api))
@@ -93,18 +94,6 @@ class SecurityConfig {
             http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(mapper)));
         }
         return http.build();
-    }
-
-    private static boolean hasSessionCookie(HttpServletRequest request) {
-        if (request.getCookies() == null) {
-            return false;
-        }
-        for (jakarta.servlet.http.Cookie c : request.getCookies()) {
-            if (c.getName().equals("SESSION") || c.getName().equals("JSESSIONID")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean carriesCredentials(HttpServletRequest request) {
