@@ -55,7 +55,7 @@ class SecurityConfig {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         List<String> publicReads = new ArrayList<>(List.of("/", "/login", "/css/**", "/js/**", "/img/**",
                 "/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
-                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"));
+                "/actuator/prometheus", "/api/calendar/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"));
         List<String> publicAny = new ArrayList<>();
         publicEndpoints.forEach(p -> {
             publicReads.addAll(p.publicReads());
