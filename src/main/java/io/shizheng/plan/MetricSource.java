@@ -20,4 +20,13 @@ public interface MetricSource {
 
     /** The rows behind the value: what an auditor opens to check the number. */
     Evidence evidence(MetricQuery query);
+
+    /**
+     * Indicator codes this metric measures in the seeded plans (for example "2.3"). When the module is first
+     * installed, every plan's indicator with such a code that is still MANUAL is bound to this metric, once;
+     * RDEC staff may rebind it afterwards and the choice is kept.
+     */
+    default java.util.List<String> measuresIndicators() {
+        return java.util.List.of();
+    }
 }

@@ -18,6 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Signs in API clients that send {@code Authorization: Bearer <personal API token>}. */
 class BearerTokenFilter extends OncePerRequestFilter {
 
+    /** Personal tokens start so; anything else in Authorization is left to Basic authentication. */
+    static final String TOKEN_PREFIX = "shz_";
+
     private final ApiTokenResolver resolver;
     private final AuthenticationEntryPoint entryPoint;
 
@@ -26,15 +29,30 @@ class BearerTokenFilter extends OncePerRequestFilter {
         this.entryPoint = entryPoint;
     }
 
+    /**
+     * The personal token from {@code Authorization: Bearer <token>}, or as CKAN clients send it: the bare
+     * token in {@code Authorization} or in {@code X-CKAN-API-Key}.
+     */
+    static String token(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).trim();
+        }
+        if (header != null && header.startsWith(TOKEN_PREFIX)) {
+            return header.trim();
+        }
+        String ckan = request.getHeader("X-CKAN-API-Key");
+        return ckan != null && !ckan.isBlank() ? ckan.trim() : null;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String token = token(request);
+        if (token == null) {
             chain.doFilter(request, response);
             return;
         }
-        String token = header.substring(7).trim();
         ShizhengUser user = resolver.resolve(token).filter(ShizhengUser::isEnabled).orElse(null);
         if (user == null) {
             SecurityContextHolder.clearContext();

@@ -21,8 +21,9 @@ class PlatformConfig implements WebMvcConfigurer {
 
     @Bean
     DemoMode demoMode(@Value("${shizheng.demo.enabled}") boolean enabled,
+                      @Value("${shizheng.demo.scale:1.0}") double scale,
                       ObjectProvider<EmbeddedDatabaseConfig.EmbeddedDatabaseMarker> embedded) {
-        return new DemoMode(enabled, embedded.getIfAvailable() != null);
+        return new DemoMode(enabled, embedded.getIfAvailable() != null, scale);
     }
 
     /** The city's clock; tests may replace it. */

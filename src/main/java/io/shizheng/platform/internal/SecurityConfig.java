@@ -98,7 +98,7 @@ class SecurityConfig {
 
     private static boolean carriesCredentials(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6)
-                || header.regionMatches(true, 0, "Bearer ", 0, 7));
+        return (header != null && (header.regionMatches(true, 0, "Basic ", 0, 6)
+                || header.regionMatches(true, 0, "Bearer ", 0, 7))) || BearerTokenFilter.token(request) != null;
     }
 }
