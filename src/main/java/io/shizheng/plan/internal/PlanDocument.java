@@ -27,7 +27,12 @@ record PlanDocument(int year, String title, String vision, List<String> aims, Li
     }
 
     record Program(int seq, String name, BigDecimal budgetThousand, String note, List<String> items) {
+
+        /** The content items one per line, as the editor shows them. */
+        public String itemsText() { return String.join("\n", items); }
     }
+
+    public String aimsText() { return String.join("\n", aims); }
 
     int rocYear() { return year - 1911; }
 
