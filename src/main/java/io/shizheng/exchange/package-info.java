@@ -1,0 +1,7 @@
+/**
+ * Data exchange between agencies (資料交換): the city's data standards as versioned field dictionaries,
+ * exchange datasets validated against them, consumers with API keys, per-dataset grants with daily quotas,
+ * metered usage, and the metric of indicator 3.2 (cumulative exchangeable datasets).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Data exchange")
+package io.shizheng.exchange;
