@@ -101,21 +101,34 @@ class ScorecardApiTest {
     @Test
     void statusesFollowTheTargets() {
         JsonNode s = scorecard("");
-        assertThat(indicator(s, "2.3").get("status").asString()).isEqualTo("CAUTION");
+        // Manual indicators with demo values: 962 of 1,000 messages is 96.2%, Wi-Fi growth 0.8 of 1 is 80%.
+        assertThat(indicator(s, "1.5").get("status").asString()).isEqualTo("CAUTION");
+        assertThat(indicator(s, "1.5").get("achievement").decimalValue()).isEqualByComparingTo("96.2");
         assertThat(indicator(s, "3.3").get("status").asString()).isEqualTo("BELOW_PLAN");
-        assertThat(indicator(s, "1.1").get("status").asString()).isEqualTo("ON_TARGET");
-        assertThat(indicator(s, "1.1").get("source").asString()).isEqualTo("MANUAL");
-        assertThat(s.get("score").decimalValue()).isBetween(new BigDecimal("90"), new BigDecimal("100"));
+        assertThat(indicator(s, "3.4").get("status").asString()).isEqualTo("ON_TARGET");
+        assertThat(indicator(s, "3.4").get("source").asString()).isEqualTo("MANUAL");
+        // The headline is the weighted, capped achievement of the fifteen, recomputed here from the rows.
+        BigDecimal points = BigDecimal.ZERO;
+        for (JsonNode i : indicators(s)) {
+            if (!i.get("achievement").isNull()) {
+                points = points.add(i.get("weight").decimalValue()
+                        .multiply(i.get("achievement").decimalValue().min(new BigDecimal("100"))).divide(new BigDecimal("100")));
+            }
+        }
+        assertThat(s.get("points").decimalValue()).isCloseTo(points, org.assertj.core.data.Offset.offset(new BigDecimal("0.05")));
+        assertThat(s.get("score").decimalValue()).isCloseTo(points.multiply(new BigDecimal("2")),
+                org.assertj.core.data.Offset.offset(new BigDecimal("0.1")));
     }
 
     @Test
     void throughAMonthSumsOnlyThoseMonthsAndProjectsTheYear() {
         JsonNode s = scorecard("?month=6");
-        JsonNode training = indicator(s, "2.1");
-        // 0 + 18 + 64 + 42 + 118 + 36 attendances by June; 278 a half year makes 556 by December.
-        assertThat(training.get("actual").decimalValue()).isEqualByComparingTo("278");
-        assertThat(training.get("projection").decimalValue()).isEqualByComparingTo("556");
-        assertThat(training.get("trend")).hasSize(6);
+        JsonNode messages = indicator(s, "1.5");
+        // 64 + 73 + 86 + 80 + 72 + 82 messages by June; 457 a half year makes 914 by December.
+        assertThat(messages.get("actual").decimalValue()).isEqualByComparingTo("457");
+        assertThat(messages.get("projection").decimalValue()).isEqualByComparingTo("914");
+        assertThat(messages.get("projectedStatus").asString()).isEqualTo("CAUTION");
+        assertThat(messages.get("trend")).hasSize(6);
     }
 
     @Test
