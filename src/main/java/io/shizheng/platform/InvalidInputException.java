@@ -19,6 +19,7 @@ public class InvalidInputException extends RuntimeException {
 
     public List<FieldProblem> problems() { return problems; }
 
-    public record FieldProblem(String field, String message) {
+    /** Serializable: pages carry these through a redirect in the (database-stored) session. */
+    public record FieldProblem(String field, String message) implements java.io.Serializable {
     }
 }

@@ -53,6 +53,13 @@ class PlanWorkflowBrowserTest extends BrowserTestSupport {
         Http.as(port, "rdec").post("/api/plans", "{\"year\":2006,\"copyFrom\":2018}");
         signIn("officer.social", "demo1234");
         open("/plan/values?year=2006");
+        WebElement bad = driver().findElement(By.id("ind-2.6"));
+        bad.findElement(By.name("value")).sendKeys("-5");
+        bad.findElement(By.cssSelector("button[type=submit]")).click();
+        // The refusal comes back through the redirect, with the field named, and nothing is stored.
+        assertThat(waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#ind-2\\.6 .field-error"))).getText()).contains("value").contains("負");
+
         WebElement card = driver().findElement(By.id("ind-2.6"));
         new Select(card.findElement(By.name("month"))).selectByValue("3");
         card.findElement(By.name("value")).sendKeys("8,800");

@@ -69,7 +69,7 @@ class ExchangeDatasets {
     }
 
     /** One bad value in one row: the row number (1 = first data row) and the field. */
-    record RowProblem(int row, String field, String message) {
+    record RowProblem(int row, String field, String message) implements java.io.Serializable {
     }
 
     record IngestResult(String dataset, int rows, String mode) {

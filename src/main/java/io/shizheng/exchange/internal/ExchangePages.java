@@ -87,7 +87,7 @@ class ExchangePages {
             ExchangeDatasets.IngestResult r = datasets.ingestCsv(code, reader, "append".equals(mode));
             redirect.addFlashAttribute("ok", "已匯入，資料集現有 " + r.rows() + " 列 / ingested; " + r.rows() + " rows now");
         } catch (ExchangeDatasets.RowsRefused e) {
-            redirect.addFlashAttribute("rowErrors", e.problems().stream().limit(200).toList());
+            redirect.addFlashAttribute("rowErrors", new java.util.ArrayList<>(e.problems().stream().limit(200).toList()));
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());

@@ -165,7 +165,7 @@ class PlanPages {
             manual.submit(year, code, new ManualValueService.Submission(parseInt(month), parseDecimal(value), evidenceNote), file);
             redirect.addFlashAttribute("ok", "已送出 " + code + " " + month + " 月數值，待研考會核定。/ Submitted for RDEC approval.");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            redirect.addFlashAttribute("errors", new java.util.ArrayList<>(e.problems()));
             redirect.addFlashAttribute("errorCode", code);
         }
         return "redirect:/plan/values?year=" + year + "#ind-" + code;
@@ -179,7 +179,7 @@ class PlanPages {
             redirect.addFlashAttribute("ok", ("approve".equals(decision) ? "已核定 " : "已退回 ") + v.indicatorCode()
                     + " " + v.month().getMonthValue() + " 月 / " + decision + "d");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            redirect.addFlashAttribute("errors", new java.util.ArrayList<>(e.problems()));
         }
         return "redirect:/plan/values" + (year == null ? "" : "?year=" + year);
     }

@@ -34,7 +34,7 @@ class CalendarAdmin {
         this.audit = audit;
     }
 
-    record DayInput(String day, String kind, String name) {
+    record DayInput(String day, String kind, String name) implements java.io.Serializable {
     }
 
     static void requireKeeper() {

@@ -38,7 +38,7 @@ class CalendarPage {
             redirect.addFlashAttribute("ok", "已儲存 " + saved.day() + " " + saved.name());
             return "redirect:/admin/calendar?year=" + saved.day().getYear();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            redirect.addFlashAttribute("errors", new java.util.ArrayList<>(e.problems()));
             redirect.addFlashAttribute("form", new CalendarAdmin.DayInput(day, kind, name));
             return "redirect:/admin/calendar";
         }
