@@ -1,0 +1,45 @@
+package io.shizheng.servicequality.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.shizheng.platform.Table;
+
+/** Tables for export. */
+final class Reports {
+
+    private Reports() {
+    }
+
+    static Table passRates(PhoneTests.PassRateTable t) {
+        List<String> headings = new ArrayList<>(List.of("機關 Agency"));
+        for (int m = 1; m <= 12; m++) {
+            headings.add(m + "月 %");
+        }
+        headings.addAll(List.of("受測 Tests", "合格 Passed", "全年 % Year"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (PhoneTests.AgencyMonths a : t.agencies()) {
+            List<Object> row = new ArrayList<>();
+            row.add(a.agencyName());
+            for (int m = 1; m <= 12; m++) {
+                PassRate r = a.months().get(m);
+                row.add(r == null ? null : r.percent());
+            }
+            row.add(a.year().tests());
+            row.add(a.year().passed());
+            row.add(a.year().percent());
+            rows.add(row);
+        }
+        List<Object> city = new ArrayList<>();
+        city.add("全市 City-wide");
+        for (int m = 1; m <= 12; m++) {
+            PassRate r = t.cityMonths().get(m);
+            city.add(r == null ? null : r.percent());
+        }
+        city.add(t.cityYear().tests());
+        city.add(t.cityYear().passed());
+        city.add(t.cityYear().percent());
+        rows.add(city);
+        return new Table("電話禮貌測試合格率 " + (t.year() - 1911) + " 年 / Phone-test pass rates " + t.year(), headings, rows);
+    }
+}
