@@ -142,7 +142,7 @@ create table servicequality_registration (
     demo          boolean not null default false,
     unique (session_id, agency_id, person_name)
 );
-create index servicequality_registration_attended on servicequality_registration (attended_at, agency_id) where attended_at is not null;
+create index servicequality_registration_session on servicequality_registration (session_id) include (agency_id) where attended_at is not null;
 
 -- Government Service Award (政府服務獎) coaching.
 create table servicequality_award_candidate (

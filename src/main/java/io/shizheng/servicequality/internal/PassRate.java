@@ -12,14 +12,14 @@ record PassRate(long tests, long passed) {
         }
     }
 
-    BigDecimal percent() {
+    public BigDecimal percent() {
         if (tests == 0) {
             return null;
         }
         return BigDecimal.valueOf(passed * 100L).divide(BigDecimal.valueOf(tests), 1, RoundingMode.HALF_UP);
     }
 
-    PassRate plus(PassRate other) {
+    public PassRate plus(PassRate other) {
         return new PassRate(tests + other.tests, passed + other.passed);
     }
 

@@ -41,13 +41,13 @@ class PhoneTests {
     }
 
     record Round(long id, int year, int month, String title, long planned, long scored, long passed, boolean demo) {
-        PassRate rate() { return new PassRate(scored, passed); }
+        public PassRate rate() { return new PassRate(scored, passed); }
     }
 
     record Call(long id, long roundId, long lineId, long agencyId, String agencyName, String unitName, String phone,
                 LocalDate scheduledOn, Long retestOf, String tester, Instant calledAt, String answerer, Integer total,
                 Boolean passed, String note, boolean demo) {
-        boolean scored() { return total != null; }
+        public boolean scored() { return total != null; }
     }
 
     record Score(String code, String name, int maxPoints, int points) {
@@ -58,7 +58,8 @@ class PhoneTests {
                   LocalDate retestOn, boolean demo) {
     }
 
-    record ScoreInput(String answerer, Map<String, Integer> points, String note) {
+    /** {@code calledAt} is when the call was made, if recorded afterwards; now when absent. */
+    record ScoreInput(String answerer, Map<String, Integer> points, String note, java.time.LocalDateTime calledAt) {
     }
 
     private final JdbcClient jdbc;
@@ -132,8 +133,7 @@ class PhoneTests {
                 select r.id, r.year, r.month, r.title,
                        count(c.id), count(c.total), count(*) filter (where c.passed), r.demo
                 from servicequality_round r left join servicequality_call c on c.round_id = r.id"""
-                        + Sql.scopeAnd("c.agency_id", scope) + """
-                 where r.year = :year group by r.id order by r.month""")
+                        + Sql.scopeAnd("c.agency_id", scope) + " where r.year = :year group by r.id order by r.month")
                 .param("year", year).params(Sql.params(scope))
                 .query((rs, n) -> new Round(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getBoolean(8))).list();
@@ -281,7 +281,10 @@ class PhoneTests {
         Rubrics.Rubric rubric = rubrics.inForce(before.scheduledOn().getYear());
         int total = Rubrics.total(rubric, in.points());
         boolean passed = total >= rubric.passMark();
-        Instant now = clock.instant();
+        Instant now = in.calledAt() == null ? clock.instant() : in.calledAt().atZone(RocDate.TAIPEI).toInstant();
+        if (now.isAfter(clock.instant())) {
+            throw new InvalidInputException("calledAt", "通話時間不可晚於現在 / the call cannot be in the future");
+        }
         for (Rubrics.Item item : rubric.items()) {
             jdbc.sql("insert into servicequality_call_score (call_id, item_id, points) values (?, ?, ?)")
                     .params(callId, item.id(), in.points().get(item.code())).update();

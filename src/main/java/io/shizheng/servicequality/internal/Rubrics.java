@@ -25,7 +25,7 @@ class Rubrics {
     }
 
     record Rubric(long id, int year, int total, int passMark, List<Item> items) {
-        Item item(String code) {
+        public Item item(String code) {
             return items.stream().filter(i -> i.code().equals(code)).findFirst().orElse(null);
         }
     }

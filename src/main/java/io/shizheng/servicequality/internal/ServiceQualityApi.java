@@ -166,8 +166,8 @@ class ServiceQualityApi {
 
     // ------------------------------------------------------------ phone statistics
 
-    @PostMapping(path = "/phone-stats", consumes = {"text/csv", "text/plain"})
-    @Operation(summary = "Import the telephone system's monthly CSV (RDEC); all rows or none, bad rows listed by line")
+    @PostMapping("/phone-stats")
+    @Operation(summary = "Import the telephone system's monthly CSV (RDEC): the body is the CSV text (text/csv); all rows or none, bad rows listed by line")
     PhoneStatistics.ImportResult importStats(@RequestBody String csv) {
         return stats.importCsv(csv);
     }

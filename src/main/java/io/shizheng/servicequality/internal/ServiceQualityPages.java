@@ -173,7 +173,7 @@ class ServiceQualityPages {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            PhoneTests.Call c = tests.score(id, new PhoneTests.ScoreInput(form.get("answerer"), points, form.get("note")));
+            PhoneTests.Call c = tests.score(id, new PhoneTests.ScoreInput(form.get("answerer"), points, form.get("note"), null));
             redirect.addFlashAttribute("ok", "已記錄評分：" + c.total() + " 分" + (Boolean.TRUE.equals(c.passed()) ? "（合格）"
                     : "（不合格，已發改善通知）") + " / scored " + c.total());
         } catch (InvalidInputException e) {
@@ -346,7 +346,7 @@ class ServiceQualityPages {
     @GetMapping("/training/sessions/{id}")
     String session(@PathVariable long id, Model model) {
         ShizhengUser me = access.me();
-        model.addAttribute("session", training.session(id));
+        model.addAttribute("ts", training.session(id));
         model.addAttribute("registrations", training.registrations(id, access.visibleAgencies(me)));
         model.addAttribute("agencies", scopedAgencies(me));
         return "servicequality/session";
@@ -401,12 +401,12 @@ class ServiceQualityPages {
         String url = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
                 + request.getContextPath() + "/servicequality/training/check-in?token=" + r.token();
         model.addAttribute("r", r);
-        model.addAttribute("session", training.session(r.sessionId()));
+        model.addAttribute("ts", training.session(r.sessionId()));
         model.addAttribute("checkInUrl", url);
         return "servicequality/ticket";
     }
 
-    @GetMapping(path = "/training/registrations/{id}/qr.svg", produces = "image/svg+xml")
+    @GetMapping("/training/registrations/{id}/qr.svg")
     ResponseEntity<String> qr(@PathVariable long id, HttpServletRequest request) {
         Training.Registration r = training.registration(id);
         String url = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
@@ -421,7 +421,7 @@ class ServiceQualityPages {
             throw new NotFoundException("尚未報到，無研習證明 / no certificate before attendance");
         }
         model.addAttribute("r", r);
-        model.addAttribute("session", training.session(r.sessionId()));
+        model.addAttribute("ts", training.session(r.sessionId()));
         model.addAttribute("issuedOn", LocalDate.ofInstant(r.attendedAt(), RocDate.TAIPEI));
         return "servicequality/certificate";
     }

@@ -38,12 +38,12 @@ class Training {
 
     record Session(long id, long courseId, String courseName, String category, BigDecimal hours, Instant startsAt,
                    String place, int capacity, long registered, long attended, boolean demo) {
-        long seatsLeft() { return Math.max(0, capacity - registered); }
+        public long seatsLeft() { return Math.max(0, capacity - registered); }
     }
 
     record Registration(long id, long sessionId, long agencyId, String agencyName, String personName, String email,
                         String token, Instant registeredAt, Instant attendedAt, String checkedInBy, boolean demo) {
-        boolean attended() { return attendedAt != null; }
+        public boolean attended() { return attendedAt != null; }
     }
 
     record CourseInput(String code, String name, String nameEn, String category, BigDecimal hours) {
@@ -257,10 +257,11 @@ class Training {
         return after;
     }
 
-    /** Attendances in [from, to] (days in Asia/Taipei), over the scope. */
+    /** Attendances at sessions held in [from, to] (days in Asia/Taipei), over the scope. */
     long attendances(LocalDate from, LocalDate to, List<Long> scope) {
-        return jdbc.sql("select count(*) from servicequality_registration where attended_at >= :from and attended_at < :to"
-                        + Sql.scopeAnd("agency_id", scope))
+        return jdbc.sql("""
+                select count(*) from servicequality_registration r join servicequality_session s on s.id = r.session_id
+                where r.attended_at is not null and s.starts_at >= :from and s.starts_at < :to""" + Sql.scopeAnd("r.agency_id", scope))
                 .param("from", java.sql.Timestamp.from(from.atStartOfDay(RocDate.TAIPEI).toInstant()))
                 .param("to", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(RocDate.TAIPEI).toInstant()))
                 .params(Sql.params(scope)).query(Long.class).single();

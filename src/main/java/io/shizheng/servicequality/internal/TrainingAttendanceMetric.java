@@ -32,7 +32,7 @@ class TrainingAttendanceMetric implements MetricSource {
 
     @Override
     public String description() {
-        return "服務品質訓練課程（電話禮儀、櫃檯服務、陳情案件處理等）於期間內完成報到之參訓人次";
+        return "服務品質訓練課程（電話禮儀、櫃檯服務、陳情案件處理等）於期間內舉辦之場次完成報到之參訓人次";
     }
 
     @Override
@@ -57,7 +57,7 @@ class TrainingAttendanceMetric implements MetricSource {
                 select s.id, s.starts_at, c.name, s.place, count(r.id)
                 from servicequality_registration r
                 join servicequality_session s on s.id = r.session_id join servicequality_course c on c.id = s.course_id
-                where r.attended_at >= :from and r.attended_at < :to""" + Sql.scopeAnd("r.agency_id", scope)
+                where r.attended_at is not null and s.starts_at >= :from and s.starts_at < :to""" + Sql.scopeAnd("r.agency_id", scope)
                         + " group by s.id, c.name order by s.starts_at")
                 .param("from", java.sql.Timestamp.from(q.from().atStartOfDay(RocDate.TAIPEI).toInstant()))
                 .param("to", java.sql.Timestamp.from(q.to().plusDays(1).atStartOfDay(RocDate.TAIPEI).toInstant()))
