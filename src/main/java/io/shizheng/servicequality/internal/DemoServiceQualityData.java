@@ -126,13 +126,15 @@ class DemoServiceQualityData implements ApplicationRunner {
             for (int i = 0; i < sample.size(); i++) {
                 PhoneTests.Line line = sample.get(i);
                 LocalDate day = days.get(i * days.size() / sample.size());
-                double passChance = 0.93 - 0.22 * weakness.get(line.agencyId()) * weakness.get(line.agencyId());
+                double passChance = 0.94 - 0.22 * weakness.get(line.agencyId()) * weakness.get(line.agencyId());
                 boolean pass = random.nextDouble() < passChance;
                 long callId = insertScoredCall(roundId, line, day, null, pass, rubric, random);
                 calls++;
                 if (!pass) {
                     notices++;
-                    PhoneTests.Call call = tests.calls(roundId, null).stream().filter(c -> c.id() == callId).findFirst().orElseThrow();
+                    int total = jdbc.sql("select total from servicequality_call where id = ?").param(callId).query(Integer.class).single();
+                    PhoneTests.Call call = new PhoneTests.Call(callId, roundId, line.id(), line.agencyId(), line.agencyName(),
+                            line.unitName(), line.phone(), day, null, TESTER, null, null, total, false, null, true);
                     long noticeId = tests.raiseNotice(call, rubric.passMark(), true);
                     LocalDate answered = tests.workingDays(YearMonth.from(day)).stream().filter(d -> d.isAfter(day)).findFirst()
                             .orElse(day.plusDays(3));

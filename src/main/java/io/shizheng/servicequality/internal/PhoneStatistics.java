@@ -243,9 +243,11 @@ class PhoneStatistics {
         List<Raw> sorted = new ArrayList<>(raw);
         sorted.sort((a, b) -> rate(b.answered(), b.incoming()).compareTo(rate(a.answered(), a.incoming())));
         List<Ranked> out = new ArrayList<>();
+        Map<Long, Agency> byId = new HashMap<>();
+        agencies.all().forEach(a -> byId.put(a.id(), a));
         for (int i = 0; i < sorted.size(); i++) {
             Raw r = sorted.get(i);
-            Agency a = agencies.find(r.agencyId()).orElse(null);
+            Agency a = byId.get(r.agencyId());
             BigDecimal answerRate = rate(r.answered(), r.incoming());
             out.add(new Ranked(i + 1, r.agencyId(), a == null ? "" : a.code(), a == null ? "#" + r.agencyId() : a.name(),
                     a == null ? "" : (a.kind() == AgencyKind.DISTRICT_OFFICE ? "區公所" : "機關"), r.incoming(), r.answered(),

@@ -89,9 +89,10 @@ class PhoneTests {
     // ---------------------------------------------------------------- lines
 
     List<Line> lines(List<Long> scope) {
+        Map<Long, String> names = names();
         return jdbc.sql("select id, agency_id, unit_name, phone, contact_email, active, demo from servicequality_line"
                         + Sql.scope("agency_id", scope) + " order by agency_id, id")
-                .query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), agencyName(rs.getLong(2)), rs.getString(3),
+                .query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), names.getOrDefault(rs.getLong(2), "#" + rs.getLong(2)), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7))).list();
     }
 
@@ -239,22 +240,24 @@ class PhoneTests {
                    c.called_at, c.answerer, c.total, c.passed, c.note, c.demo
             from servicequality_call c join servicequality_line l on l.id = c.line_id""";
 
-    private Call mapCall(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private Call mapCall(java.sql.ResultSet rs, Map<Long, String> names) throws java.sql.SQLException {
         java.sql.Timestamp at = rs.getTimestamp(10);
-        return new Call(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), agencyName(rs.getLong(4)),
+        return new Call(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), names.getOrDefault(rs.getLong(4), "#" + rs.getLong(4)),
                 rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), (Long) rs.getObject(8),
                 rs.getString(9), at == null ? null : at.toInstant(), rs.getString(11), (Integer) rs.getObject(12),
                 (Boolean) rs.getObject(13), rs.getString(14), rs.getBoolean(15));
     }
 
     List<Call> calls(long roundId, List<Long> scope) {
+        Map<Long, String> names = names();
         return jdbc.sql(CALL_SELECT + " where c.round_id = :round" + Sql.scopeAnd("c.agency_id", scope)
                         + " order by c.scheduled_on, c.id")
-                .param("round", roundId).params(Sql.params(scope)).query((rs, n) -> mapCall(rs)).list();
+                .param("round", roundId).params(Sql.params(scope)).query((rs, n) -> mapCall(rs, names)).list();
     }
 
     Call call(long id) {
-        Call c = jdbc.sql(CALL_SELECT + " where c.id = ?").param(id).query((rs, n) -> mapCall(rs)).optional()
+        Map<Long, String> names = names();
+        Call c = jdbc.sql(CALL_SELECT + " where c.id = ?").param(id).query((rs, n) -> mapCall(rs, names)).optional()
                 .orElseThrow(() -> new NotFoundException("沒有測試電話 " + id + " / no test call " + id));
         ShizhengUser me = access.me();
         if (!access.covers(me, c.agencyId())) {
@@ -331,24 +334,26 @@ class PhoneTests {
                    n.answered_by, n.answered_at, n.retest_call_id, r.scheduled_on, n.demo
             from servicequality_notice n left join servicequality_call r on r.id = n.retest_call_id""";
 
-    private Notice mapNotice(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private Notice mapNotice(java.sql.ResultSet rs, Map<Long, String> names) throws java.sql.SQLException {
         java.sql.Timestamp answered = rs.getTimestamp(12);
-        return new Notice(rs.getLong(1), rs.getString(2), rs.getLong(3), agencyName(rs.getLong(3)), (Long) rs.getObject(4),
+        return new Notice(rs.getLong(1), rs.getString(2), rs.getLong(3), names.getOrDefault(rs.getLong(3), "#" + rs.getLong(3)), (Long) rs.getObject(4),
                 rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9),
                 rs.getString(10), rs.getString(11), answered == null ? null : answered.toInstant(), (Long) rs.getObject(13),
                 rs.getObject(14, LocalDate.class), rs.getBoolean(15));
     }
 
     List<Notice> notices(List<Long> scope, String status, Integer year) {
+        Map<Long, String> names = names();
         return jdbc.sql(NOTICE_SELECT + " where true" + Sql.scopeAnd("n.agency_id", scope)
                         + (status == null ? "" : " and n.status = :status") + (year == null ? "" : " and n.year = :year")
                         + " order by n.raised_at desc, n.id desc limit 500")
                 .params(Sql.params(scope)).params(Sql.optional("status", status, "year", year))
-                .query((rs, n) -> mapNotice(rs)).list();
+                .query((rs, n) -> mapNotice(rs, names)).list();
     }
 
     Notice notice(long id) {
-        Notice n = jdbc.sql(NOTICE_SELECT + " where n.id = ?").param(id).query((rs, i) -> mapNotice(rs)).optional()
+        Map<Long, String> names = names();
+        Notice n = jdbc.sql(NOTICE_SELECT + " where n.id = ?").param(id).query((rs, i) -> mapNotice(rs, names)).optional()
                 .orElseThrow(() -> new NotFoundException("沒有改善通知 " + id + " / no notice " + id));
         access.requireCovers(access.me(), n.agencyId());
         return n;
@@ -423,6 +428,7 @@ class PhoneTests {
                 .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1)).params(Sql.params(scope))
                 .query((rs, n) -> per.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                         .put(rs.getInt(2), new PassRate(rs.getLong(3), rs.getLong(4)))).list();
+        Map<Long, String> names = names();
         Map<Integer, PassRate> city = new java.util.TreeMap<>();
         List<AgencyMonths> rows = new ArrayList<>();
         PassRate cityYear = PassRate.NONE;
@@ -433,15 +439,20 @@ class PhoneTests {
                 city.merge(m.getKey(), m.getValue(), PassRate::plus);
             }
             cityYear = cityYear.plus(y);
-            rows.add(new AgencyMonths(e.getKey(), agencyName(e.getKey()), e.getValue(), y));
+            rows.add(new AgencyMonths(e.getKey(), names.getOrDefault(e.getKey(), "#" + e.getKey()), e.getValue(), y));
         }
         rows.sort(Comparator.comparing((AgencyMonths a) -> a.year().percent() == null ? java.math.BigDecimal.ZERO
                 : a.year().percent()).reversed().thenComparing(AgencyMonths::agencyName));
         return new PassRateTable(year, rows, city, cityYear);
     }
 
-    private String agencyName(long id) {
-        return agencies.find(id).map(Agency::name).orElse("#" + id);
+    /** Agency names by id, read once per request rather than once per row. */
+    Map<Long, String> names() {
+        Map<Long, String> names = new HashMap<>();
+        for (Agency a : agencies.all()) {
+            names.put(a.id(), a.name());
+        }
+        return names;
     }
 
     private static String blankToNull(String s) {

@@ -42,4 +42,16 @@ final class Reports {
         rows.add(city);
         return new Table("電話禮貌測試合格率 " + (t.year() - 1911) + " 年 / Phone-test pass rates " + t.year(), headings, rows);
     }
+
+    static Table ranking(int year, int month, java.math.BigDecimal line, List<PhoneStatistics.Ranked> ranked) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (PhoneStatistics.Ranked r : ranked) {
+            rows.add(java.util.Arrays.asList(r.rank(), r.agencyCode(), r.agencyName(), r.incoming(), r.answered(), r.busy(),
+                    r.unanswered(), r.answerRate(), r.busyRate(), r.unansweredRate(), r.below() ? "低於標準 below" : ""));
+        }
+        return new Table("電話接聽率排名 " + (year - 1911) + " 年 " + month + " 月（標準 " + line + "%）/ Answer-rate ranking "
+                + year + "-" + month, List.of("名次 Rank", "代碼 Code", "機關 Agency", "來話 Incoming", "接聽 Answered",
+                "忙線 Busy", "未接 Unanswered", "接聽率 % Answer rate", "忙線率 % Busy rate", "未接率 % Unanswered rate",
+                "標準 Line"), rows);
+    }
 }

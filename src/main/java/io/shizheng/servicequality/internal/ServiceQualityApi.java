@@ -181,6 +181,22 @@ class ServiceQualityApi {
         return Map.of("year", year, "month", month, "line", stats.line(), "rows", rows);
     }
 
+    @GetMapping("/phone-stats/export")
+    @Operation(summary = "A month's answer-rate ranking as ODS, XLSX or CSV")
+    ResponseEntity<byte[]> exportRanking(@RequestParam int year, @RequestParam int month,
+                                         @RequestParam(defaultValue = "ods") String format) throws IOException {
+        ExportFormat f = ExportFormat.parse(format);
+        ShizhengUser me = access.me();
+        List<PhoneStatistics.Ranked> rows = stats.ranking(year, month, null).stream()
+                .filter(r -> access.covers(me, r.agencyId())).toList();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exporter.write(Reports.ranking(year, month, stats.line(), rows), f, out);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("phone-answer-rates-" + year + "-" + month + "." + f.extension()).build().toString())
+                .contentType(MediaType.parseMediaType(f.mediaType())).body(out.toByteArray());
+    }
+
     // ------------------------------------------------------------ training
 
     @GetMapping("/training/courses")

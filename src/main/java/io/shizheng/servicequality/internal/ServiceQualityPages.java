@@ -185,6 +185,26 @@ class ServiceQualityPages {
         return "redirect:/servicequality/tests/calls/" + id;
     }
 
+    @GetMapping("/lines")
+    String lines(Model model) {
+        ShizhengUser me = access.me();
+        model.addAttribute("lines", tests.lines(access.visibleAgencies(me)));
+        model.addAttribute("agencies", scopedAgencies(me));
+        return "servicequality/lines";
+    }
+
+    @PostMapping("/lines")
+    String addLine(@RequestParam Map<String, String> f, RedirectAttributes redirect) {
+        try {
+            Long agencyId = f.get("agencyId") == null || f.get("agencyId").isBlank() ? null : (long) integer("agencyId", f.get("agencyId"));
+            PhoneTests.Line l = tests.addLine(new PhoneTests.LineInput(agencyId, f.get("unitName"), f.get("phone"), f.get("contactEmail")));
+            redirect.addFlashAttribute("ok", "已新增受測電話：" + l.unitName() + " " + l.phone() + " / line added");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", e.problems());
+        }
+        return "redirect:/servicequality/lines";
+    }
+
     @GetMapping("/rubric")
     String rubric(@RequestParam(required = false) Integer year, Model model) {
         int y = year(year);

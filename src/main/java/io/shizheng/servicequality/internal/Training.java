@@ -160,21 +160,29 @@ class Training {
             select id, session_id, agency_id, person_name, email, token, registered_at, attended_at, checked_in_by, demo
             from servicequality_registration""";
 
-    private Registration mapReg(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private Registration mapReg(java.sql.ResultSet rs, java.util.Map<Long, String> names) throws java.sql.SQLException {
         java.sql.Timestamp at = rs.getTimestamp(8);
         long agency = rs.getLong(3);
-        return new Registration(rs.getLong(1), rs.getLong(2), agency, agencies.find(agency).map(Agency::name).orElse("#" + agency),
+        return new Registration(rs.getLong(1), rs.getLong(2), agency, names.getOrDefault(agency, "#" + agency),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
                 at == null ? null : at.toInstant(), rs.getString(9), rs.getBoolean(10));
     }
 
+    private java.util.Map<Long, String> names() {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        agencies.all().forEach(a -> names.put(a.id(), a.name()));
+        return names;
+    }
+
     List<Registration> registrations(long sessionId, List<Long> scope) {
+        var names = names();
         return jdbc.sql(REG_SELECT + " where session_id = :session" + Sql.scopeAnd("agency_id", scope) + " order by id")
-                .param("session", sessionId).params(Sql.params(scope)).query((rs, n) -> mapReg(rs)).list();
+                .param("session", sessionId).params(Sql.params(scope)).query((rs, n) -> mapReg(rs, names)).list();
     }
 
     Registration registration(long id) {
-        Registration r = jdbc.sql(REG_SELECT + " where id = ?").param(id).query((rs, n) -> mapReg(rs)).optional()
+        var names = names();
+        Registration r = jdbc.sql(REG_SELECT + " where id = ?").param(id).query((rs, n) -> mapReg(rs, names)).optional()
                 .orElseThrow(() -> new NotFoundException("沒有報名 " + id + " / no registration " + id));
         access.requireCovers(access.me(), r.agencyId());
         return r;
