@@ -346,7 +346,7 @@ class PhoneTests {
         Map<Long, String> names = names();
         return jdbc.sql(NOTICE_SELECT + " where true" + Sql.scopeAnd("n.agency_id", scope)
                         + (status == null ? "" : " and n.status = :status") + (year == null ? "" : " and n.year = :year")
-                        + " order by n.raised_at desc, n.id desc limit 500")
+                        + " order by n.raised_at desc, n.id desc limit 300")
                 .params(Sql.params(scope)).params(Sql.optional("status", status, "year", year))
                 .query((rs, n) -> mapNotice(rs, names)).list();
     }

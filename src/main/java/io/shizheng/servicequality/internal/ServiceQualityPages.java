@@ -48,9 +48,13 @@ class ServiceQualityPages {
     private final Access access;
     private final AgencyDirectory agencies;
     private final Clock clock;
+    private final BigDecimal passRateTarget;
 
     ServiceQualityPages(Rubrics rubrics, PhoneTests tests, PhoneStatistics stats, Training training, AwardCoaching award,
-                        Access access, AgencyDirectory agencies, Clock clock) {
+                        Access access, AgencyDirectory agencies, Clock clock,
+                        @org.springframework.beans.factory.annotation.Value("${shizheng.servicequality.pass-rate-target:85}")
+                        BigDecimal passRateTarget) {
+        this.passRateTarget = passRateTarget;
         this.rubrics = rubrics;
         this.tests = tests;
         this.stats = stats;
@@ -280,6 +284,7 @@ class ServiceQualityPages {
         model.addAttribute("year", y);
         model.addAttribute("years", years(y));
         model.addAttribute("t", tests.passRates(y, access.visibleAgencies(access.me())));
+        model.addAttribute("target", passRateTarget);
         return "servicequality/pass-rates";
     }
 
@@ -329,6 +334,7 @@ class ServiceQualityPages {
         model.addAttribute("categories", Training.CATEGORIES.stream().sorted().toList());
         model.addAttribute("attendances", training.attendances(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31),
                 access.visibleAgencies(me)));
+        model.addAttribute("byAgency", training.byAgency(y, access.visibleAgencies(me)));
         return "servicequality/training";
     }
 

@@ -274,4 +274,22 @@ class Training {
                 .param("to", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(RocDate.TAIPEI).toInstant()))
                 .params(Sql.params(scope)).query(Long.class).single();
     }
+
+    record AgencyAttendance(long agencyId, String agencyName, long registered, long attended) {
+    }
+
+    /** Registrations and attendances per agency at the year's sessions, most attended first. */
+    List<AgencyAttendance> byAgency(int year, List<Long> scope) {
+        var names = names();
+        return jdbc.sql("""
+                select r.agency_id, count(*), count(r.attended_at) from servicequality_registration r
+                join servicequality_session s on s.id = r.session_id
+                where s.starts_at >= :from and s.starts_at < :to""" + Sql.scopeAnd("r.agency_id", scope)
+                        + " group by r.agency_id order by count(r.attended_at) desc, r.agency_id")
+                .param("from", java.sql.Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(RocDate.TAIPEI).toInstant()))
+                .param("to", java.sql.Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(RocDate.TAIPEI).toInstant()))
+                .params(Sql.params(scope))
+                .query((rs, n) -> new AgencyAttendance(rs.getLong(1), names.getOrDefault(rs.getLong(1), "#" + rs.getLong(1)),
+                        rs.getLong(2), rs.getLong(3))).list();
+    }
 }
