@@ -129,7 +129,7 @@ class ServiceQualityPages {
             redirect.addFlashAttribute("ok", "已排定 " + r.title() + "，共 " + r.planned() + " 通 / planned");
             return "redirect:/servicequality/tests/rounds/" + r.id();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
             return "redirect:/servicequality/tests" + (year == null ? "" : "?year=" + year.trim());
         }
     }
@@ -177,14 +177,21 @@ class ServiceQualityPages {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            PhoneTests.Call c = tests.score(id, new PhoneTests.ScoreInput(form.get("answerer"), points, form.get("note"), null));
+            LocalDateTime calledAt;
+            try {
+                calledAt = form.get("calledAt") == null || form.get("calledAt").isBlank() ? null : LocalDateTime.parse(form.get("calledAt"));
+            } catch (java.time.format.DateTimeParseException ex) {
+                throw new InvalidInputException("calledAt", "時間格式須為 yyyy-MM-ddTHH:mm / malformed time");
+            }
+            PhoneTests.Call c = tests.score(id, new PhoneTests.ScoreInput(form.get("answerer"), points, form.get("note"), calledAt));
             redirect.addFlashAttribute("ok", "已記錄評分：" + c.total() + " 分" + (Boolean.TRUE.equals(c.passed()) ? "（合格）"
                     : "（不合格，已發改善通知）") + " / scored " + c.total());
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
             redirect.addFlashAttribute("entered", entered);
             redirect.addFlashAttribute("answerer", form.get("answerer"));
             redirect.addFlashAttribute("note", form.get("note"));
+            redirect.addFlashAttribute("calledAt", form.get("calledAt"));
         }
         return "redirect:/servicequality/tests/calls/" + id;
     }
@@ -204,7 +211,7 @@ class ServiceQualityPages {
             PhoneTests.Line l = tests.addLine(new PhoneTests.LineInput(agencyId, f.get("unitName"), f.get("phone"), f.get("contactEmail")));
             redirect.addFlashAttribute("ok", "已新增受測電話：" + l.unitName() + " " + l.phone() + " / line added");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
         }
         return "redirect:/servicequality/lines";
     }
@@ -241,7 +248,7 @@ class ServiceQualityPages {
             rubrics.save(year, new Rubrics.Input(integer("total", total), integer("passMark", passMark), items));
             redirect.addFlashAttribute("ok", "評分表已儲存 / rubric saved");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
         }
         return "redirect:/servicequality/rubric?year=" + year;
     }
@@ -262,7 +269,7 @@ class ServiceQualityPages {
             tests.answer(id, answer);
             redirect.addFlashAttribute("ok", "已回復改善說明 / answered");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
         }
         return "redirect:/servicequality/notices#notice-" + id;
     }
@@ -273,7 +280,7 @@ class ServiceQualityPages {
             tests.scheduleRetest(id, date("date", date));
             redirect.addFlashAttribute("ok", "已排定複測 / retest scheduled");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
         }
         return "redirect:/servicequality/notices#notice-" + id;
     }
@@ -316,7 +323,7 @@ class ServiceQualityPages {
             String[] first = r.months().get(0).split("-");
             return "redirect:/servicequality/phone-stats?year=" + first[0] + "&month=" + first[1];
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
             return "redirect:/servicequality/phone-stats";
         }
     }
@@ -345,7 +352,7 @@ class ServiceQualityPages {
                     decimal("hours", f.get("hours"))));
             redirect.addFlashAttribute("ok", "已新增課程 / course added");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
         }
         return "redirect:/servicequality/training";
     }
@@ -364,7 +371,7 @@ class ServiceQualityPages {
             redirect.addFlashAttribute("ok", "已新增場次 / session added");
             return "redirect:/servicequality/training/sessions/" + s.id();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
             return "redirect:/servicequality/training";
         }
     }
@@ -385,7 +392,7 @@ class ServiceQualityPages {
             Training.Registration r = training.register(id, new Training.RegistrationInput(agencyId, f.get("personName"), f.get("email")));
             redirect.addFlashAttribute("ok", "已報名：" + r.personName() + " / registered");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
         }
         return "redirect:/servicequality/training/sessions/" + id;
     }
@@ -397,7 +404,7 @@ class ServiceQualityPages {
             training.attend(id);
             redirect.addFlashAttribute("ok", r.personName() + " 已報到 / checked in");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
         }
         return "redirect:/servicequality/training/sessions/" + r.sessionId();
     }
@@ -416,7 +423,7 @@ class ServiceQualityPages {
             Training.Registration r = training.checkInByToken(token);
             redirect.addFlashAttribute("ok", r.personName() + "（" + r.agencyName() + "）已報到 / checked in");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
         }
         return "redirect:/servicequality/training/check-in";
     }
@@ -474,7 +481,7 @@ class ServiceQualityPages {
                     f.get("coach")));
             return "redirect:/servicequality/award/" + c.id();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
             return "redirect:/servicequality/award?year=" + y;
         }
     }
@@ -499,7 +506,7 @@ class ServiceQualityPages {
             award.addVisit(id, new AwardCoaching.VisitInput(f.get("kind"), date("visitedOn", f.get("visitedOn")), f.get("host"), f.get("notes")));
             redirect.addFlashAttribute("ok", "已記錄訪視 / visit recorded");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
         }
         return "redirect:/servicequality/award/" + id;
     }
@@ -517,7 +524,7 @@ class ServiceQualityPages {
             award.selfAssess(id, in);
             redirect.addFlashAttribute("ok", "自評已儲存 / self-assessment saved");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
         }
         return "redirect:/servicequality/award/" + id;
     }
@@ -528,12 +535,21 @@ class ServiceQualityPages {
             award.setResult(id, new AwardCoaching.ResultInput(f.get("status"), f.get("result")));
             redirect.addFlashAttribute("ok", "已更新結果 / result saved");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            flashErrors(redirect, e);
         }
         return "redirect:/servicequality/award/" + id;
     }
 
     // ------------------------------------------------------------ helpers
+
+    /** A field problem that survives the redirect: flash attributes live in the JDBC-backed session. */
+    record Problem(String field, String message) implements java.io.Serializable {
+    }
+
+    private static void flashErrors(RedirectAttributes redirect, InvalidInputException e) {
+        redirect.addFlashAttribute("errors", new ArrayList<>(e.problems().stream()
+                .map(p -> new Problem(p.field(), p.message())).toList()));
+    }
 
     private static Integer integer(String field, String s) {
         try {

@@ -2,7 +2,17 @@ package io.shizheng.servicequality.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.shizheng.IntegrationTest;
 import io.shizheng.support.Http;
@@ -50,5 +60,52 @@ class ServiceQualityPagesTest {
         assertThat(officer).doesNotContain("社會局</strong>");
         assertThat(Http.as(port, "officer").get("/servicequality/training/check-in").statusCode()).isEqualTo(403);
         assertThat(page("officer", "/servicequality/training?year=2018")).doesNotContain("新增場次");
+    }
+
+    /** Posts a form as a signed-in browser would (session cookie kept, redirect followed) and returns the page shown. */
+    private String submit(String user, String path, Map<String, String> form) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":demo1234").getBytes(StandardCharsets.UTF_8));
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", auth).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    @Test
+    void theRubricFormRefusesItemsThatDoNotAddUpAndSaysWhy() throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("year", "2033");
+        form.put("total", "100");
+        form.put("passMark", "80");
+        form.put("code", "SPEED");
+        form.put("name", "接聽速度");
+        form.put("maxPoints", "30");
+        String page = submit("rdec", "/servicequality/rubric", form);
+        assertThat(page).contains("各項配分合計 30 分，與總分 100 分不符");
+        assertThat(Http.as(port, "rdec").get("/api/servicequality/rubrics/2033").body()).doesNotContain("\"year\":2033");
+    }
+
+    @Test
+    void theScoringFormRefusesAPointOutsideTheItemsRangeAndKeepsWhatWasTyped() throws Exception {
+        long round = Long.parseLong(io.shizheng.support.Json.parse(Http.as(port, "rdec").post("/api/servicequality/rounds",
+                "{\"year\":2019,\"month\":8,\"calls\":1}").body()).get("id").asString());
+        long call = jdbc.sql("select id from servicequality_call where round_id = ?").param(round).query(Long.class).single();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("points.SPEED", "20");
+        form.put("points.GREETING", "15");
+        form.put("points.ATTITUDE", "25");
+        form.put("points.CORRECTNESS", "25");
+        form.put("points.TRANSFER", "10");
+        form.put("points.CLOSING", "10");
+        form.put("answerer", "周小姐");
+        String page = submit("rdec", "/servicequality/tests/calls/" + call, form);
+        assertThat(page).contains("須介於 0 至 15 分").contains("value=\"20\"").contains("周小姐");
+        assertThat(jdbc.sql("select total from servicequality_call where id = ?").param(call).query(Integer.class).optional()
+                .orElse(null)).isNull();
     }
 }
