@@ -250,7 +250,7 @@ class PhoneStatistics {
             Agency a = byId.get(r.agencyId());
             BigDecimal answerRate = rate(r.answered(), r.incoming());
             out.add(new Ranked(i + 1, r.agencyId(), a == null ? "" : a.code(), a == null ? "#" + r.agencyId() : a.name(),
-                    a == null ? "" : (a.kind() == AgencyKind.DISTRICT_OFFICE ? "區公所" : "機關"), r.incoming(), r.answered(),
+                    a == null ? "" : a.kind().name(), r.incoming(), r.answered(),
                     r.busy(), r.unanswered(), answerRate, rate(r.busy(), r.incoming()), rate(r.unanswered(), r.incoming()),
                     r.incoming() > 0 && answerRate.compareTo(line) < 0, r.demo()));
         }
