@@ -108,4 +108,21 @@ class ServiceQualityPagesTest {
         assertThat(jdbc.sql("select total from servicequality_call where id = ?").param(call).query(Integer.class).optional()
                 .orElse(null)).isNull();
     }
+
+    @Test
+    void anUploadedStatisticsFileWithABadRowIsRefusedLineByLine() throws Exception {
+        String csv = "year,month,agency_code,incoming,answered,busy,unanswered\n2025,2,CONST,100,90,5,5\n2025,2,XYZ,100,90,5,5\n";
+        String boundary = "----sq" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"phones.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/servicequality/phone-stats"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("rdec:demo1234".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("line 3").contains("機關代碼不存在：XYZ");
+        assertThat(jdbc.sql("select count(*) from servicequality_phone_stat where year = 2025").query(Long.class).single()).isZero();
+    }
 }
