@@ -1,0 +1,461 @@
+package io.shizheng.servicequality.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import io.shizheng.org.Agency;
+import io.shizheng.org.AgencyDirectory;
+import io.shizheng.platform.AuditLog;
+import io.shizheng.platform.AuditLog.AuditAction;
+import io.shizheng.platform.ForbiddenException;
+import io.shizheng.platform.InvalidInputException;
+import io.shizheng.platform.NotFoundException;
+import io.shizheng.platform.Notifications;
+import io.shizheng.platform.RocDate;
+import io.shizheng.platform.ShizhengUser;
+import io.shizheng.platform.WorkingDayCalendar;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Phone-answering tests: monthly rounds sampled from the phone lines (weighted to lines that failed before)
+ * and spread over the month's working days, calls scored against the year's rubric, improvement notices
+ * for calls under the pass mark, agencies' answers and retests.
+ */
+@Service
+class PhoneTests {
+
+    record Line(long id, long agencyId, String agencyName, String unitName, String phone, String contactEmail,
+                boolean active, boolean demo) {
+    }
+
+    record Round(long id, int year, int month, String title, long planned, long scored, long passed, boolean demo) {
+        public PassRate rate() { return new PassRate(scored, passed); }
+    }
+
+    record Call(long id, long roundId, long lineId, long agencyId, String agencyName, String unitName, String phone,
+                LocalDate scheduledOn, Long retestOf, String tester, Instant calledAt, String answerer, Integer total,
+                Boolean passed, String note, boolean demo) {
+        public boolean scored() { return total != null; }
+    }
+
+    record Score(String code, String name, int maxPoints, int points) {
+    }
+
+    record Notice(long id, String kind, long agencyId, String agencyName, Long callId, int year, int month, String detail,
+                  Instant raisedAt, String status, String answer, String answeredBy, Instant answeredAt, Long retestCallId,
+                  LocalDate retestOn, boolean demo) {
+    }
+
+    /** {@code calledAt} is when the call was made, if recorded afterwards; now when absent. */
+    record ScoreInput(String answerer, Map<String, Integer> points, String note, java.time.LocalDateTime calledAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Access access;
+    private final Rubrics rubrics;
+    private final WorkingDayCalendar calendar;
+    private final Notifications mail;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+    private final int failedWeight;
+
+    PhoneTests(JdbcClient jdbc, AuditLog audit, Access access, Rubrics rubrics, WorkingDayCalendar calendar,
+               Notifications mail, AgencyDirectory agencies, Clock clock,
+               @Value("${shizheng.servicequality.failed-line-weight:3}") int failedWeight) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.access = access;
+        this.rubrics = rubrics;
+        this.calendar = calendar;
+        this.mail = mail;
+        this.agencies = agencies;
+        this.clock = clock;
+        this.failedWeight = failedWeight;
+    }
+
+    // ---------------------------------------------------------------- lines
+
+    List<Line> lines(List<Long> scope) {
+        Map<Long, String> names = names();
+        return jdbc.sql("select id, agency_id, unit_name, phone, contact_email, active, demo from servicequality_line"
+                        + Sql.scope("agency_id", scope) + " order by agency_id, id")
+                .query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), names.getOrDefault(rs.getLong(2), "#" + rs.getLong(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7))).list();
+    }
+
+    record LineInput(Long agencyId, String unitName, String phone, String contactEmail) {
+    }
+
+    @Transactional
+    Line addLine(LineInput in) {
+        access.requireRdec();
+        List<InvalidInputException.FieldProblem> p = new ArrayList<>();
+        if (in.agencyId() == null || agencies.find(in.agencyId()).isEmpty()) {
+            p.add(new InvalidInputException.FieldProblem("agencyId", "請選擇機關 / unknown agency"));
+        }
+        if (in.unitName() == null || in.unitName().isBlank()) {
+            p.add(new InvalidInputException.FieldProblem("unitName", "請填單位名稱 / unit is required"));
+        }
+        if (in.phone() == null || !in.phone().matches("[0-9()#\\- ]{6,40}")) {
+            p.add(new InvalidInputException.FieldProblem("phone", "電話號碼格式不正確 / not a phone number"));
+        }
+        if (in.contactEmail() != null && !in.contactEmail().isBlank() && !in.contactEmail().matches("[^@\\s]+@[^@\\s]+")) {
+            p.add(new InvalidInputException.FieldProblem("contactEmail", "電子郵件格式不正確 / not an e-mail address"));
+        }
+        if (!p.isEmpty()) {
+            throw new InvalidInputException(p);
+        }
+        long id = jdbc.sql("insert into servicequality_line (agency_id, unit_name, phone, contact_email) values (?, ?, ?, ?) returning id")
+                .params(in.agencyId(), in.unitName().trim(), in.phone().trim(),
+                        in.contactEmail() == null || in.contactEmail().isBlank() ? null : in.contactEmail().trim())
+                .query(Long.class).single();
+        Line line = lines(null).stream().filter(l -> l.id() == id).findFirst().orElseThrow();
+        audit.record("servicequality.line", id, AuditAction.CREATE, null, line);
+        return line;
+    }
+
+    // ---------------------------------------------------------------- rounds
+
+    List<Round> rounds(int year, List<Long> scope) {
+        return jdbc.sql("""
+                select r.id, r.year, r.month, r.title,
+                       count(c.id), count(c.total), count(*) filter (where c.passed), r.demo
+                from servicequality_round r left join servicequality_call c on c.round_id = r.id"""
+                        + Sql.scopeAnd("c.agency_id", scope) + " where r.year = :year group by r.id order by r.month")
+                .param("year", year).params(Sql.params(scope))
+                .query((rs, n) -> new Round(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getBoolean(8))).list();
+    }
+
+    Round round(long id, List<Long> scope) {
+        int year = jdbc.sql("select year from servicequality_round where id = ?").param(id).query(Integer.class).optional()
+                .orElseThrow(() -> new NotFoundException("沒有測試梯次 " + id + " / no test round " + id));
+        return rounds(year, scope).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    record RoundInput(Integer year, Integer month, Integer calls) {
+    }
+
+    /** Plans a month: a weighted random sample of lines, spread evenly over the month's working days. */
+    @Transactional
+    Round plan(RoundInput in) {
+        ShizhengUser me = access.requireRdec();
+        List<InvalidInputException.FieldProblem> p = new ArrayList<>();
+        if (in.year() == null || in.year() < 2000 || in.year() > 2100) {
+            p.add(new InvalidInputException.FieldProblem("year", "年度請用西元年 / use the Gregorian year"));
+        }
+        if (in.month() == null || in.month() < 1 || in.month() > 12) {
+            p.add(new InvalidInputException.FieldProblem("month", "月份須為 1 至 12 / month must be 1 to 12"));
+        }
+        if (in.calls() == null || in.calls() < 1 || in.calls() > 500) {
+            p.add(new InvalidInputException.FieldProblem("calls", "抽測通數須為 1 至 500 / calls must be 1 to 500"));
+        }
+        if (!p.isEmpty()) {
+            throw new InvalidInputException(p);
+        }
+        if (jdbc.sql("select count(*) from servicequality_round where year = ? and month = ?").params(in.year(), in.month())
+                .query(Long.class).single() > 0) {
+            throw new InvalidInputException("month", new RocDate().month(in.year(), in.month())
+                    + " 已有測試計畫 / that month already has a test plan");
+        }
+        List<LocalDate> days = workingDays(YearMonth.of(in.year(), in.month()));
+        List<Line> sample = sample(in.year(), in.month(), in.calls());
+        if (sample.isEmpty()) {
+            throw new InvalidInputException("calls", "尚無可抽測的電話 / no phone lines to test yet");
+        }
+        long roundId = insertRound(in.year(), in.month(), me.getUsername(), false);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < sample.size(); i++) {
+            Line line = sample.get(i);
+            LocalDate day = days.get((int) ((long) i * days.size() / sample.size()));
+            rows.add(new Object[] {roundId, line.id(), line.agencyId(), day});
+        }
+        for (Object[] r : rows) {
+            jdbc.sql("insert into servicequality_call (round_id, line_id, agency_id, scheduled_on) values (?, ?, ?, ?)")
+                    .params(r).update();
+        }
+        Round round = round(roundId, null);
+        audit.record("servicequality.round", roundId, AuditAction.CREATE, null, round);
+        return round;
+    }
+
+    long insertRound(int year, int month, String by, boolean demo) {
+        return jdbc.sql("insert into servicequality_round (year, month, title, created_by, demo) values (?, ?, ?, ?, ?) returning id")
+                .params(year, month, new RocDate().month(year, month) + " 電話禮貌測試", by, demo).query(Long.class).single();
+    }
+
+    List<LocalDate> workingDays(YearMonth ym) {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = ym.atDay(1); !d.isAfter(ym.atEndOfMonth()); d = d.plusDays(1)) {
+            if (calendar.isWorkingDay(d)) {
+                days.add(d);
+            }
+        }
+        return days;
+    }
+
+    /**
+     * Weighted sampling without replacement (Efraimidis–Spirakis): each line's weight is 1 plus
+     * {@code failedWeight} per failed test in the twelve months before; same month, same sample.
+     */
+    List<Line> sample(int year, int month, int n) {
+        LocalDate start = LocalDate.of(year, month, 1);
+        Map<Long, Long> failures = new HashMap<>();
+        jdbc.sql("""
+                select line_id, count(*) from servicequality_call
+                where total is not null and not passed and called_on >= ? and called_on < ? group by line_id""")
+                .params(start.minusMonths(12), start)
+                .query((rs, i) -> failures.put(rs.getLong(1), rs.getLong(2))).list();
+        Random random = new Random(year * 100L + month);
+        record Keyed(Line line, double key) {
+        }
+        List<Keyed> keyed = new ArrayList<>();
+        for (Line l : lines(null)) {
+            if (!l.active()) {
+                continue;
+            }
+            double weight = 1 + failedWeight * failures.getOrDefault(l.id(), 0L);
+            keyed.add(new Keyed(l, Math.pow(random.nextDouble(), 1.0 / weight)));
+        }
+        return keyed.stream().sorted(Comparator.comparingDouble(Keyed::key).reversed()).limit(n).map(Keyed::line).toList();
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    private static final String CALL_SELECT = """
+            select c.id, c.round_id, c.line_id, c.agency_id, l.unit_name, l.phone, c.scheduled_on, c.retest_of, c.tester,
+                   c.called_at, c.answerer, c.total, c.passed, c.note, c.demo
+            from servicequality_call c join servicequality_line l on l.id = c.line_id""";
+
+    private Call mapCall(java.sql.ResultSet rs, Map<Long, String> names) throws java.sql.SQLException {
+        java.sql.Timestamp at = rs.getTimestamp(10);
+        return new Call(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), names.getOrDefault(rs.getLong(4), "#" + rs.getLong(4)),
+                rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), (Long) rs.getObject(8),
+                rs.getString(9), at == null ? null : at.toInstant(), rs.getString(11), (Integer) rs.getObject(12),
+                (Boolean) rs.getObject(13), rs.getString(14), rs.getBoolean(15));
+    }
+
+    List<Call> calls(long roundId, List<Long> scope) {
+        Map<Long, String> names = names();
+        return jdbc.sql(CALL_SELECT + " where c.round_id = :round" + Sql.scopeAnd("c.agency_id", scope)
+                        + " order by c.scheduled_on, c.id")
+                .param("round", roundId).params(Sql.params(scope)).query((rs, n) -> mapCall(rs, names)).list();
+    }
+
+    Call call(long id) {
+        Map<Long, String> names = names();
+        Call c = jdbc.sql(CALL_SELECT + " where c.id = ?").param(id).query((rs, n) -> mapCall(rs, names)).optional()
+                .orElseThrow(() -> new NotFoundException("沒有測試電話 " + id + " / no test call " + id));
+        ShizhengUser me = access.me();
+        if (!access.covers(me, c.agencyId())) {
+            throw new ForbiddenException("此測試屬其他機關 / this test belongs to another agency");
+        }
+        return c;
+    }
+
+    List<Score> scores(long callId) {
+        return jdbc.sql("""
+                select i.code, i.name, i.max_points, s.points from servicequality_call_score s
+                join servicequality_rubric_item i on i.id = s.item_id where s.call_id = ? order by i.sort""")
+                .param(callId).query((rs, n) -> new Score(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4))).list();
+    }
+
+    /** A tester records a call; a score under the pass mark raises an improvement notice to the agency. */
+    @Transactional
+    Call score(long callId, ScoreInput in) {
+        ShizhengUser me = access.requireRdec();
+        Call before = call(callId);
+        if (before.scored()) {
+            throw new InvalidInputException("callId", "此通電話已評分 / this call has already been scored");
+        }
+        Rubrics.Rubric rubric = rubrics.inForce(before.scheduledOn().getYear());
+        int total = Rubrics.total(rubric, in.points());
+        boolean passed = total >= rubric.passMark();
+        Instant now = in.calledAt() == null ? clock.instant() : in.calledAt().atZone(RocDate.TAIPEI).toInstant();
+        if (now.isAfter(clock.instant())) {
+            throw new InvalidInputException("calledAt", "通話時間不可晚於現在 / the call cannot be in the future");
+        }
+        for (Rubrics.Item item : rubric.items()) {
+            jdbc.sql("insert into servicequality_call_score (call_id, item_id, points) values (?, ?, ?)")
+                    .params(callId, item.id(), in.points().get(item.code())).update();
+        }
+        jdbc.sql("""
+                update servicequality_call set tester = ?, called_at = ?, called_on = ?, answerer = ?, total = ?, passed = ?, note = ?
+                where id = ?""")
+                .params(me.displayName(), java.sql.Timestamp.from(now), LocalDate.ofInstant(now, RocDate.TAIPEI),
+                        blankToNull(in.answerer()), total, passed, blankToNull(in.note()), callId).update();
+        Call after = call(callId);
+        audit.record("servicequality.call", callId, AuditAction.UPDATE, before, after);
+        if (!passed) {
+            raiseNotice(after, rubric.passMark(), false);
+        }
+        return after;
+    }
+
+    /** Stores the notice and queues the e-mail; the agency sees it on its notices page either way. */
+    long raiseNotice(Call call, int passMark, boolean demo) {
+        LocalDate on = call.calledAt() == null ? call.scheduledOn() : LocalDate.ofInstant(call.calledAt(), RocDate.TAIPEI);
+        String detail = call.unitName() + "（" + call.phone() + "）於 " + new RocDate().date(on) + " 電話禮貌測試得 "
+                + call.total() + " 分，未達 " + passMark + " 分，請於 5 個工作天內提出改善說明。";
+        long id = jdbc.sql("""
+                insert into servicequality_notice (kind, agency_id, call_id, year, month, detail, demo)
+                values ('PHONE_TEST', ?, ?, ?, ?, ?, ?) returning id""")
+                .params(call.agencyId(), call.id(), on.getYear(), on.getMonthValue(), detail, demo).query(Long.class).single();
+        if (!demo) {
+            audit.record("servicequality.notice", id, AuditAction.CREATE, null, Map.of("callId", call.id(), "detail", detail));
+            contactOf(call.lineId()).ifPresent(to -> mail.email(to, "電話禮貌測試改善通知：" + call.agencyName(),
+                    detail + "\n\n請登入市政系統「服務品質 > 改善通知」回復改善情形。", "servicequality.notice", id));
+        }
+        return id;
+    }
+
+    private java.util.Optional<String> contactOf(long lineId) {
+        return jdbc.sql("select contact_email from servicequality_line where id = ? and contact_email is not null")
+                .param(lineId).query(String.class).optional();
+    }
+
+    // ---------------------------------------------------------------- notices
+
+    private static final String NOTICE_SELECT = """
+            select n.id, n.kind, n.agency_id, n.call_id, n.year, n.month, n.detail, n.raised_at, n.status, n.answer,
+                   n.answered_by, n.answered_at, n.retest_call_id, r.scheduled_on, n.demo
+            from servicequality_notice n left join servicequality_call r on r.id = n.retest_call_id""";
+
+    private Notice mapNotice(java.sql.ResultSet rs, Map<Long, String> names) throws java.sql.SQLException {
+        java.sql.Timestamp answered = rs.getTimestamp(12);
+        return new Notice(rs.getLong(1), rs.getString(2), rs.getLong(3), names.getOrDefault(rs.getLong(3), "#" + rs.getLong(3)), (Long) rs.getObject(4),
+                rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9),
+                rs.getString(10), rs.getString(11), answered == null ? null : answered.toInstant(), (Long) rs.getObject(13),
+                rs.getObject(14, LocalDate.class), rs.getBoolean(15));
+    }
+
+    List<Notice> notices(List<Long> scope, String status, Integer year) {
+        Map<Long, String> names = names();
+        return jdbc.sql(NOTICE_SELECT + " where true" + Sql.scopeAnd("n.agency_id", scope)
+                        + (status == null ? "" : " and n.status = :status") + (year == null ? "" : " and n.year = :year")
+                        + " order by n.raised_at desc, n.id desc limit 300")
+                .params(Sql.params(scope)).params(Sql.optional("status", status, "year", year))
+                .query((rs, n) -> mapNotice(rs, names)).list();
+    }
+
+    Notice notice(long id) {
+        Map<Long, String> names = names();
+        Notice n = jdbc.sql(NOTICE_SELECT + " where n.id = ?").param(id).query((rs, i) -> mapNotice(rs, names)).optional()
+                .orElseThrow(() -> new NotFoundException("沒有改善通知 " + id + " / no notice " + id));
+        access.requireCovers(access.me(), n.agencyId());
+        return n;
+    }
+
+    /** The agency says what it has done about it. */
+    @Transactional
+    Notice answer(long id, String answer) {
+        ShizhengUser me = access.me();
+        Notice before = notice(id);
+        if (answer == null || answer.isBlank()) {
+            throw new InvalidInputException("answer", "請填改善說明 / the answer is required");
+        }
+        if (answer.length() > 2000) {
+            throw new InvalidInputException("answer", "改善說明最多 2000 字 / at most 2000 characters");
+        }
+        if (!"OPEN".equals(before.status())) {
+            throw new InvalidInputException("status", "此通知已回復 / this notice has already been answered");
+        }
+        jdbc.sql("update servicequality_notice set status = 'ANSWERED', answer = ?, answered_by = ?, answered_at = ? where id = ?")
+                .params(answer.trim(), me.displayName(), java.sql.Timestamp.from(clock.instant()), id).update();
+        Notice after = notice(id);
+        audit.record("servicequality.notice", id, AuditAction.UPDATE, before, after);
+        return after;
+    }
+
+    /** RDEC schedules a retest of the failed line on a working day; the notice is closed. */
+    @Transactional
+    Notice scheduleRetest(long id, LocalDate on) {
+        access.requireRdec();
+        Notice before = notice(id);
+        if (before.callId() == null) {
+            throw new InvalidInputException("id", "統計類通知不需複測 / statistics notices have no retest");
+        }
+        if (!"ANSWERED".equals(before.status())) {
+            throw new InvalidInputException("status", "機關回復改善說明後才能排定複測 / the agency must answer first");
+        }
+        if (on == null || !calendar.isWorkingDay(on)) {
+            throw new InvalidInputException("date", "複測日須為上班日 / the retest must fall on a working day");
+        }
+        Call original = call(before.callId());
+        if (on.isBefore(original.scheduledOn())) {
+            throw new InvalidInputException("date", "複測日不可早於原測試日 / the retest cannot precede the test");
+        }
+        Long roundId = jdbc.sql("select id from servicequality_round where year = ? and month = ?")
+                .params(on.getYear(), on.getMonthValue()).query(Long.class).optional().orElse(original.roundId());
+        long retest = jdbc.sql("""
+                insert into servicequality_call (round_id, line_id, agency_id, scheduled_on, retest_of)
+                values (?, ?, ?, ?, ?) returning id""")
+                .params(roundId, original.lineId(), original.agencyId(), on, original.id()).query(Long.class).single();
+        jdbc.sql("update servicequality_notice set status = 'CLOSED', retest_call_id = ? where id = ?").params(retest, id).update();
+        Notice after = notice(id);
+        audit.record("servicequality.notice", id, AuditAction.UPDATE, before, after);
+        return after;
+    }
+
+    // ---------------------------------------------------------------- pass rates
+
+    record AgencyMonths(long agencyId, String agencyName, Map<Integer, PassRate> months, PassRate year) {
+    }
+
+    record PassRateTable(int year, List<AgencyMonths> agencies, Map<Integer, PassRate> cityMonths, PassRate cityYear) {
+    }
+
+    /** Pass rate per agency and month, and city-wide (or over the scope), by the day of the call. */
+    PassRateTable passRates(int year, List<Long> scope) {
+        Map<Long, Map<Integer, PassRate>> per = new LinkedHashMap<>();
+        jdbc.sql("""
+                select agency_id, extract(month from called_on)::int, count(*), count(*) filter (where passed)
+                from servicequality_call where total is not null and called_on >= :from and called_on < :to"""
+                        + Sql.scopeAnd("agency_id", scope) + " group by 1, 2")
+                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1)).params(Sql.params(scope))
+                .query((rs, n) -> per.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                        .put(rs.getInt(2), new PassRate(rs.getLong(3), rs.getLong(4)))).list();
+        Map<Long, String> names = names();
+        Map<Integer, PassRate> city = new java.util.TreeMap<>();
+        List<AgencyMonths> rows = new ArrayList<>();
+        PassRate cityYear = PassRate.NONE;
+        for (var e : per.entrySet()) {
+            PassRate y = PassRate.NONE;
+            for (var m : e.getValue().entrySet()) {
+                y = y.plus(m.getValue());
+                city.merge(m.getKey(), m.getValue(), PassRate::plus);
+            }
+            cityYear = cityYear.plus(y);
+            rows.add(new AgencyMonths(e.getKey(), names.getOrDefault(e.getKey(), "#" + e.getKey()), e.getValue(), y));
+        }
+        rows.sort(Comparator.comparing((AgencyMonths a) -> a.year().percent() == null ? java.math.BigDecimal.ZERO
+                : a.year().percent()).reversed().thenComparing(AgencyMonths::agencyName));
+        return new PassRateTable(year, rows, city, cityYear);
+    }
+
+    /** Agency names by id, read once per request rather than once per row. */
+    Map<Long, String> names() {
+        Map<Long, String> names = new HashMap<>();
+        for (Agency a : agencies.all()) {
+            names.put(a.id(), a.name());
+        }
+        return names;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Service quality: monthly phone-answering tests scored against a yearly rubric, improvement notices and
+ * retests, phone statistics from the telephone system, service training with attendance and certificates,
+ * and coaching of candidates for the Government Service Award. Computes indicators 2.1 and 2.2.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Service quality")
+package io.shizheng.servicequality;
