@@ -1,0 +1,198 @@
+package io.shizheng.callcenter.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Streams validated records into a temporary staging table with PostgreSQL COPY (text format), then moves them
+ * into {@code callcenter_call} with one INSERT … ON CONFLICT DO NOTHING, so a record already stored is never
+ * stored twice. Lives inside the caller's transaction; the staging table goes with it.
+ */
+final class CallStaging implements AutoCloseable {
+
+    private static final byte[] NULL = "\\N".getBytes(StandardCharsets.US_ASCII);
+
+    private final Connection connection;
+    private final CopyIn copy;
+    private final byte[] buf = new byte[1 << 18];
+    private int pos;
+    private final Map<String, byte[]> encoded = new HashMap<>();
+    private long rows;
+    private long minOffered = Long.MAX_VALUE;
+    private long maxOffered = Long.MIN_VALUE;
+    private boolean open = true;
+
+    CallStaging(Connection connection) throws SQLException {
+        this.connection = connection;
+        try (Statement st = connection.createStatement()) {
+            st.execute("""
+                    create temp table if not exists callcenter_stage (call_id text, queue text, language text,
+                      offered bigint, answered bigint, abandoned bigint, wait int, handled int, agent text, survey smallint)
+                    on commit drop""");
+            st.execute("truncate callcenter_stage");
+        }
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy callcenter_stage from stdin");
+    }
+
+    long rows() { return rows; }
+
+    long minOffered() { return minOffered; }
+
+    long maxOffered() { return maxOffered; }
+
+    void add(CallRecord r) throws SQLException {
+        if (pos + 1200 > buf.length) {
+            flush();
+        }
+        text(r.callId());
+        tab();
+        cached(r.queue());
+        tab();
+        cached(r.language());
+        tab();
+        number(r.offered());
+        tab();
+        if (r.isAnswered()) {
+            number(r.answered());
+            tab();
+            null_();
+        } else {
+            null_();
+            tab();
+            number(r.abandoned());
+        }
+        tab();
+        number(r.waitSeconds());
+        tab();
+        if (r.handled() < 0) {
+            null_();
+        } else {
+            number(r.handled());
+        }
+        tab();
+        if (r.agent() == null) {
+            null_();
+        } else {
+            cached(r.agent());
+        }
+        tab();
+        if (r.survey() == 0) {
+            null_();
+        } else {
+            number(r.survey());
+        }
+        buf[pos++] = '\n';
+        rows++;
+        minOffered = Math.min(minOffered, r.offered());
+        maxOffered = Math.max(maxOffered, r.offered());
+    }
+
+    /** Stops the copy; nothing staged is kept. */
+    void cancel() throws SQLException {
+        if (open) {
+            open = false;
+            copy.cancelCopy();
+        }
+    }
+
+    /** Ends the copy and moves new records into callcenter_call; returns how many were new. */
+    long merge(Long importId, boolean demo) throws SQLException {
+        flush();
+        open = false;
+        copy.endCopy();
+        try (var ps = connection.prepareStatement("""
+                insert into callcenter_call (call_id, queue, language, offered_at, answered_at, abandoned_at,
+                  wait_seconds, handled_seconds, agent, survey_score, import_id, demo)
+                select call_id, queue, language, to_timestamp(offered), to_timestamp(answered), to_timestamp(abandoned),
+                  wait, handled, agent, survey, ?, ?
+                from callcenter_stage on conflict (call_id) do nothing""")) {
+            if (importId == null) {
+                ps.setNull(1, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(1, importId);
+            }
+            ps.setBoolean(2, demo);
+            return ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        cancel();
+    }
+
+    private void flush() throws SQLException {
+        if (pos > 0) {
+            copy.writeToCopy(buf, 0, pos);
+            pos = 0;
+        }
+    }
+
+    private void tab() { buf[pos++] = '\t'; }
+
+    private void null_() {
+        System.arraycopy(NULL, 0, buf, pos, NULL.length);
+        pos += NULL.length;
+    }
+
+    private void number(long v) {
+        if (v < 0) {
+            buf[pos++] = '-';
+            v = -v;
+        }
+        if (v == 0) {
+            buf[pos++] = '0';
+            return;
+        }
+        int start = pos;
+        while (v > 0) {
+            buf[pos++] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        for (int i = start, j = pos - 1; i < j; i++, j--) {
+            byte t = buf[i];
+            buf[i] = buf[j];
+            buf[j] = t;
+        }
+    }
+
+    /** Short repeated values (queue, language, agent) are encoded once. */
+    private void cached(String s) {
+        byte[] b = encoded.get(s);
+        if (b == null) {
+            b = escape(s).getBytes(StandardCharsets.UTF_8);
+            if (encoded.size() < 10_000) {
+                encoded.put(s, b);
+            }
+        }
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
+    }
+
+    private void text(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || c == '\\') {
+                byte[] b = escape(s).getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(b, 0, buf, pos, b.length);
+                pos += b.length;
+                return;
+            }
+        }
+        for (int i = 0; i < s.length(); i++) {
+            buf[pos++] = (byte) s.charAt(i);
+        }
+    }
+
+    /** Control characters are refused by validation; only the backslash needs escaping in COPY text. */
+    private static String escape(String s) {
+        return s.indexOf('\\') < 0 ? s : s.replace("\\", "\\\\");
+    }
+}
