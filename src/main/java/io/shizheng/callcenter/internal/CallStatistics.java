@@ -88,6 +88,12 @@ class CallStatistics {
         return by(Grouping.TOTAL, from, to, queue, language).get(0);
     }
 
+    /** The last day with calls, if any. */
+    java.util.Optional<LocalDate> latestDay() {
+        java.sql.Date d = jdbc.sql("select max(day) from callcenter_daily").query((rs, n) -> rs.getDate(1)).single();
+        return java.util.Optional.ofNullable(d).map(java.sql.Date::toLocalDate);
+    }
+
     /** Queues and languages present in the records, for the filters. */
     List<String> values(String column) {
         String c = column.equals("queue") ? "queue" : "language";

@@ -1,0 +1,46 @@
+// Service-level charts (by month, day, hour of day, language) from the call-centre API; the tables on the page hold the same data.
+(function () {
+  var box = document.getElementById('cc-charts');
+  if (!box || !window.echarts) { return; }
+  var en = document.documentElement.lang === 'en';
+  var d = box.dataset;
+  var target = Number(d.target);
+
+  function url(by) {
+    var q = '/api/callcenter/service-level?by=' + by + '&from=' + d.from + '&to=' + d.to;
+    if (d.queue) { q += '&queue=' + encodeURIComponent(d.queue); }
+    if (d.language) { q += '&language=' + encodeURIComponent(d.language); }
+    return q;
+  }
+
+  function draw(id, by, type) {
+    var el = document.getElementById(id);
+    fetch(url(by), { headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.json(); })
+      .then(function (rep) {
+        var labels = rep.rows.map(function (r) { return r.key; });
+        var chart = echarts.init(el);
+        chart.setOption({
+          title: { text: el.dataset.title, textStyle: { fontSize: 14 } },
+          tooltip: { trigger: 'axis' },
+          legend: { top: 0, right: 0 },
+          grid: { left: 55, right: 55, top: 40, bottom: 30 },
+          xAxis: { type: 'category', data: labels },
+          yAxis: [{ type: 'value', name: '%', min: function (v) { return Math.max(0, Math.floor(v.min - 5)); }, max: 100 },
+                  { type: 'value', name: en ? 'calls' : '通', splitLine: { show: false } }],
+          series: [
+            { name: en ? 'Offered' : '進線', type: 'bar', yAxisIndex: 1, data: rep.rows.map(function (r) { return r.offered; }), itemStyle: { color: '#c9d6e5' } },
+            { name: en ? 'Service level' : '服務水準', type: type, data: rep.rows.map(function (r) { return r.serviceLevelPercent; }), itemStyle: { color: '#0b5394' } },
+            { name: en ? 'Satisfaction' : '滿意度', type: type, data: rep.rows.map(function (r) { return r.satisfactionPercent; }), itemStyle: { color: '#7a3e00' } },
+            { name: en ? 'Target' : '目標', type: 'line', data: labels.map(function () { return target; }), symbol: 'none', lineStyle: { type: 'dashed', color: '#1b6e3a' } }
+          ]
+        });
+        window.addEventListener('resize', function () { chart.resize(); });
+      });
+  }
+
+  draw('chart-month', 'month', 'line');
+  draw('chart-day', 'day', 'line');
+  draw('chart-hour', 'hour_of_day', 'line');
+  draw('chart-language', 'language', 'scatter');
+})();
