@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * short abandonment excluded from it, the lowest survey score that counts as satisfied, the staffing target.
  */
 @Component
-class CallCenterRules {
+public class CallCenterRules {
 
     private final int answerSeconds;
     private final int shortAbandonSeconds;
@@ -33,16 +33,16 @@ class CallCenterRules {
     }
 
     /** Calls answered after at most this many seconds count as answered in time (default 20). */
-    int answerSeconds() { return answerSeconds; }
+    public int answerSeconds() { return answerSeconds; }
 
     /** Calls abandoned after fewer seconds than this are left out of the service level (default 5). */
-    int shortAbandonSeconds() { return shortAbandonSeconds; }
+    public int shortAbandonSeconds() { return shortAbandonSeconds; }
 
     /** Survey answers of this score or better count as satisfied (default 4, i.e. 4 or 5 of 5). */
-    int satisfiedMinScore() { return satisfiedMinScore; }
+    public int satisfiedMinScore() { return satisfiedMinScore; }
 
     /** Service-level target of the staffing plan, in percent (default 85, the FY107 target of indicator 2.3). */
-    double targetPercent() { return targetPercent; }
+    public double targetPercent() { return targetPercent; }
 
-    int maxErrorsListed() { return maxErrorsListed; }
+    public int maxErrorsListed() { return maxErrorsListed; }
 }

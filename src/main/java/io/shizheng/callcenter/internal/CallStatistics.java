@@ -65,8 +65,8 @@ class CallStatistics {
         String table = grouping.hourly ? "callcenter_hourly" : "callcenter_daily";
         StringBuilder sql = new StringBuilder("select ").append(grouping.key).append(" k, ").append("""
                 sum(offered), sum(short_abandoned), sum(abandoned), sum(answered), sum(answered_in_sl),
-                sum(wait_answered_sum), sum(handled_sum), sum(survey_answers), sum(survey_satisfied) from """)
-                .append(table).append(" where day between ? and ?");
+                sum(wait_answered_sum), sum(handled_sum), sum(survey_answers), sum(survey_satisfied)""")
+                .append(" from ").append(table).append(" where day between ? and ?");
         List<Object> params = new ArrayList<>(List.of(from, to));
         if (queue != null && !queue.isBlank()) {
             sql.append(" and queue = ?");
