@@ -68,6 +68,8 @@ class CallRollups implements ApplicationRunner {
 
     /** Recomputes the days [from, to] (Taipei dates) from the call records; in the caller's transaction. */
     void refresh(LocalDate from, LocalDate to) {
+        // Imports running side by side rebuild the same days one after the other, each seeing the other's calls.
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('callcenter.rollup'))").query().singleRow();
         jdbc.sql("delete from callcenter_hourly where day between ? and ?").params(from, to).update();
         jdbc.sql("delete from callcenter_daily where day between ? and ?").params(from, to).update();
         jdbc.sql("""
