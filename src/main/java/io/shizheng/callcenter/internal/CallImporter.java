@@ -42,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class CallImporter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CallImporter.class);
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -179,18 +181,19 @@ class CallImporter {
                 throw new Rollback(new Outcome(new ImportResult(importId, name, "REJECTED", read, 0, 0, bad,
                         errors, null, null, (System.nanoTime() - started) / 1_000_000)));
             }
-            long added = staging.merge(importId, false);
+            long staged = System.nanoTime();
+            long added = staging.merge(importId, false, rules);
             Instant first = Instant.ofEpochSecond(staging.minOffered());
             Instant last = Instant.ofEpochSecond(staging.maxOffered());
-            if (added > 0) {
-                rollups.refresh(LocalDate.ofInstant(first, RocDate.TAIPEI), LocalDate.ofInstant(last, RocDate.TAIPEI));
-            }
+            log.info("Import {} ({}): {} rows read and staged in {} ms, {} new merged with roll-ups in {} ms", importId,
+                    name, read, (staged - started) / 1_000_000, added, (System.nanoTime() - staged) / 1_000_000);
             ImportResult result = new ImportResult(importId, name, "APPLIED", read, added, read - added, 0, List.of(),
                     first, last, (System.nanoTime() - started) / 1_000_000);
             jdbc.sql("""
                     update callcenter_import set finished_at = now(), rows_read = ?, rows_added = ?, rows_duplicate = ?,
                       first_call = ?, last_call = ? where id = ?""")
                     .params(read, added, read - added, Timestamp.from(first), Timestamp.from(last), importId).update();
+            rollups.recordRule();
             audit.record("callcenter.import", importId, AuditAction.CREATE, null, summary(result));
             return new Outcome(result);
         } finally {
@@ -242,7 +245,8 @@ class CallImporter {
             while (records.hasNext()) {
                 staging.add(records.next());
             }
-            long added = staging.merge(importId, true);
+            long added = staging.merge(importId, true, rules);
+            rollups.recordRule();
             jdbc.sql("""
                     update callcenter_import set finished_at = now(), rows_read = ?, rows_added = ?, rows_duplicate = ?,
                       first_call = to_timestamp(?), last_call = to_timestamp(?) where id = ?""")

@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the hourly and daily roll-ups of call records, from which every service-level figure and both metrics
- * are read (a month is ~30 rows per queue and language instead of ~64,000 calls). Rebuilt at start when the
- * configured thresholds differ from those the roll-ups were made with.
+ * The hourly and daily roll-ups of call records, from which every service-level figure and both metrics are
+ * read (a month is ~30 rows per queue and language instead of ~64,000 calls). Imports add their new records to
+ * them as they merge (see CallStaging); here they are rebuilt from the records at start when the configured
+ * thresholds differ from those the roll-ups were made with.
  */
 @Component
 @Order(31)
@@ -45,6 +46,14 @@ class CallRollups implements ApplicationRunner {
                 rebuildAll();
             }
         });
+    }
+
+    /** Records the thresholds the roll-ups follow, when none are recorded yet; in the caller's transaction. */
+    void recordRule() {
+        jdbc.sql("""
+                insert into callcenter_rollup_rule (id, answer_seconds, short_abandon_seconds, satisfied_min_score)
+                values (1, ?, ?, ?) on conflict (id) do nothing""")
+                .params(rules.answerSeconds(), rules.shortAbandonSeconds(), rules.satisfiedMinScore()).update();
     }
 
     /** Recomputes everything; in the caller's transaction. */

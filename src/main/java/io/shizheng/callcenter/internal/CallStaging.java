@@ -102,24 +102,71 @@ final class CallStaging implements AutoCloseable {
         }
     }
 
-    /** Ends the copy and moves new records into callcenter_call; returns how many were new. */
-    long merge(Long importId, boolean demo) throws SQLException {
+    /**
+     * Ends the copy, moves new records into callcenter_call and adds exactly those records to the hourly and daily
+     * roll-ups, in one statement (ON CONFLICT DO UPDATE adds to a period's counts atomically, so imports may run
+     * side by side). Returns how many records were new.
+     */
+    long merge(Long importId, boolean demo, CallCenterRules rules) throws SQLException {
         flush();
         open = false;
         copy.endCopy();
+        String sums = """
+                offered = %1$s.offered + excluded.offered, short_abandoned = %1$s.short_abandoned + excluded.short_abandoned,
+                abandoned = %1$s.abandoned + excluded.abandoned, answered = %1$s.answered + excluded.answered,
+                answered_in_sl = %1$s.answered_in_sl + excluded.answered_in_sl,
+                wait_answered_sum = %1$s.wait_answered_sum + excluded.wait_answered_sum,
+                handled_sum = %1$s.handled_sum + excluded.handled_sum, survey_answers = %1$s.survey_answers + excluded.survey_answers,
+                survey_satisfied = %1$s.survey_satisfied + excluded.survey_satisfied""";
         try (var ps = connection.prepareStatement("""
-                insert into callcenter_call (call_id, queue, language, offered_at, answered_at, abandoned_at,
-                  wait_seconds, handled_seconds, agent, survey_score, import_id, demo)
-                select call_id, queue, language, to_timestamp(offered), to_timestamp(answered), to_timestamp(abandoned),
-                  wait, handled, agent, survey, ?, ?
-                from callcenter_stage on conflict (call_id) do nothing""")) {
+                with ins as (
+                  insert into callcenter_call (call_id, queue, language, offered_at, answered_at, abandoned_at,
+                    wait_seconds, handled_seconds, agent, survey_score, import_id, demo)
+                  select call_id, queue, language, to_timestamp(offered), to_timestamp(answered), to_timestamp(abandoned),
+                    wait, handled, agent, survey, ?, ?
+                  from callcenter_stage on conflict (call_id) do nothing
+                  returning offered_at, queue, language, answered_at is not null answered, wait_seconds, handled_seconds, survey_score
+                ), agg as (
+                  select date_trunc('hour', offered_at at time zone 'Asia/Taipei') h, queue, language, count(*) offered,
+                    count(*) filter (where not answered and wait_seconds < ?) short_abandoned,
+                    count(*) filter (where not answered and wait_seconds >= ?) abandoned,
+                    count(*) filter (where answered) answered,
+                    count(*) filter (where answered and wait_seconds <= ?) answered_in_sl,
+                    coalesce(sum(wait_seconds) filter (where answered), 0) wait_answered_sum,
+                    coalesce(sum(handled_seconds) filter (where answered), 0) handled_sum,
+                    count(survey_score) survey_answers, count(*) filter (where survey_score >= ?) survey_satisfied
+                  from ins group by 1, 2, 3
+                ), hourly as (
+                  insert into callcenter_hourly (hour, day, queue, language, offered, short_abandoned, abandoned, answered,
+                    answered_in_sl, wait_answered_sum, handled_sum, survey_answers, survey_satisfied)
+                  select h, h::date, queue, language, offered, short_abandoned, abandoned, answered, answered_in_sl,
+                    wait_answered_sum, handled_sum, survey_answers, survey_satisfied from agg
+                  on conflict (hour, queue, language) do update set """ + " " + sums.formatted("callcenter_hourly") + """
+
+                ), daily as (
+                  insert into callcenter_daily (day, queue, language, offered, short_abandoned, abandoned, answered,
+                    answered_in_sl, wait_answered_sum, handled_sum, survey_answers, survey_satisfied)
+                  select h::date, queue, language, sum(offered), sum(short_abandoned), sum(abandoned), sum(answered),
+                    sum(answered_in_sl), sum(wait_answered_sum), sum(handled_sum), sum(survey_answers), sum(survey_satisfied)
+                  from agg group by 1, 2, 3
+                  on conflict (day, queue, language) do update set """ + " " + sums.formatted("callcenter_daily") + """
+
+                )
+                select coalesce(sum(offered), 0) from agg""")) {
             if (importId == null) {
                 ps.setNull(1, java.sql.Types.BIGINT);
             } else {
                 ps.setLong(1, importId);
             }
             ps.setBoolean(2, demo);
-            return ps.executeUpdate();
+            ps.setInt(3, rules.shortAbandonSeconds());
+            ps.setInt(4, rules.shortAbandonSeconds());
+            ps.setInt(5, rules.answerSeconds());
+            ps.setInt(6, rules.satisfiedMinScore());
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -29,16 +29,14 @@ class DemoCallData implements ApplicationRunner {
 
     private final DemoMode demo;
     private final CallImporter importer;
-    private final CallRollups rollups;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
-    DemoCallData(DemoMode demo, CallImporter importer, CallRollups rollups, AuditLog audit, JdbcClient jdbc,
+    DemoCallData(DemoMode demo, CallImporter importer, AuditLog audit, JdbcClient jdbc,
                  TransactionTemplate tx) {
         this.demo = demo;
         this.importer = importer;
-        this.rollups = rollups;
         this.audit = audit;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -57,7 +55,6 @@ class DemoCallData implements ApplicationRunner {
             long t = System.currentTimeMillis();
             int calls = demo.scaled(CALLS_2018, 2000);
             long added = importer.loadGenerated(new DemoCalls(YEAR, calls, demo.scaled(90, 6)), LABEL);
-            rollups.rebuildAll();
             audit.record("callcenter.demo-data", YEAR, AuditAction.CREATE, null, Map.of("calls", added, "note", LABEL));
             log.info("Seeded {} demo 1999 calls for {} in {} ms", added, YEAR, System.currentTimeMillis() - t);
         });
