@@ -17,7 +17,7 @@ create table callcenter_import (
 );
 
 create table callcenter_call (
-    call_id         varchar(64) primary key,
+    call_id         varchar(64) collate "C" primary key,
     queue           varchar(40) not null,
     language        varchar(20) not null,
     offered_at      timestamptz not null,

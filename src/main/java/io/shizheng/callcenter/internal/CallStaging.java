@@ -11,7 +11,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Streams validated records into a temporary staging table with PostgreSQL COPY (text format), then moves them
+ * Streams validated records into a staging table with PostgreSQL COPY (text format), then moves them
  * into {@code callcenter_call} with one INSERT … ON CONFLICT DO NOTHING, so a record already stored is never
  * stored twice. Lives inside the caller's transaction; the staging table goes with it.
  */
@@ -28,17 +28,23 @@ final class CallStaging implements AutoCloseable {
     private long minOffered = Long.MAX_VALUE;
     private long maxOffered = Long.MIN_VALUE;
     private boolean open = true;
+    private final String table;
 
     CallStaging(Connection connection) throws SQLException {
         this.connection = connection;
-        try (Statement st = connection.createStatement()) {
-            st.execute("""
-                    create temp table if not exists callcenter_stage (call_id text, queue text, language text,
-                      offered bigint, answered bigint, abandoned bigint, wait int, handled int, agent text, survey smallint)
-                    on commit drop""");
-            st.execute("truncate callcenter_stage");
+        // An unlogged table (not a temporary one) so that a large file is staged in shared buffers rather than in
+        // the session's small temp_buffers; named per transaction and dropped with it.
+        try (Statement st = connection.createStatement();
+             var rs = st.executeQuery("select 'callcenter_stage_' || txid_current()")) {
+            rs.next();
+            this.table = rs.getString(1);
         }
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy callcenter_stage from stdin");
+        try (Statement st = connection.createStatement()) {
+            st.execute("create unlogged table " + table + " " + """
+                     (call_id text collate "C", queue text, language text, offered bigint, answered bigint,
+                      abandoned bigint, wait int, handled int, agent text, survey smallint)""");
+        }
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " from stdin");
     }
 
     long rows() { return rows; }
@@ -124,7 +130,8 @@ final class CallStaging implements AutoCloseable {
                     wait_seconds, handled_seconds, agent, survey_score, import_id, demo)
                   select call_id, queue, language, to_timestamp(offered), to_timestamp(answered), to_timestamp(abandoned),
                     wait, handled, agent, survey, ?, ?
-                  from callcenter_stage on conflict (call_id) do nothing
+                  from """ + " " + table + " " + """
+                   on conflict (call_id) do nothing
                   returning offered_at, queue, language, answered_at is not null answered, wait_seconds, handled_seconds, survey_score
                 ), agg as (
                   select date_trunc('hour', offered_at at time zone 'Asia/Taipei') h, queue, language, count(*) offered,
@@ -163,10 +170,15 @@ final class CallStaging implements AutoCloseable {
             ps.setInt(4, rules.shortAbandonSeconds());
             ps.setInt(5, rules.answerSeconds());
             ps.setInt(6, rules.satisfiedMinScore());
+            long added;
             try (var rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                added = rs.getLong(1);
             }
+            try (Statement st = connection.createStatement()) {
+                st.execute("drop table " + table);
+            }
+            return added;
         }
     }
 
