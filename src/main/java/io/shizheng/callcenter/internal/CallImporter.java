@@ -133,7 +133,7 @@ class CallImporter {
         long bad = 0;
         long read = 0;
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (CallStaging staging = new CallStaging(connection)) {
+        try (CallStaging staging = new CallStaging(connection, rules)) {
             List<RowError> rowErrors = new ArrayList<>(4);
             while (true) {
                 List<String> row;
@@ -182,7 +182,7 @@ class CallImporter {
                         errors, null, null, (System.nanoTime() - started) / 1_000_000)));
             }
             long staged = System.nanoTime();
-            long added = staging.merge(importId, false, rules);
+            long added = staging.merge(importId, false);
             Instant first = Instant.ofEpochSecond(staging.minOffered());
             Instant last = Instant.ofEpochSecond(staging.maxOffered());
             log.info("Import {} ({}): {} rows read and staged in {} ms, {} new merged with roll-ups in {} ms", importId,
@@ -241,11 +241,11 @@ class CallImporter {
                 insert into callcenter_import (file_name, imported_by, status, demo) values (?, 'system', 'APPLIED', true)
                 returning id""").params(label).query(Long.class).single();
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (CallStaging staging = new CallStaging(connection)) {
+        try (CallStaging staging = new CallStaging(connection, rules)) {
             while (records.hasNext()) {
                 staging.add(records.next());
             }
-            long added = staging.merge(importId, true, rules);
+            long added = staging.merge(importId, true);
             rollups.recordRule();
             jdbc.sql("""
                     update callcenter_import set finished_at = now(), rows_read = ?, rows_added = ?, rows_duplicate = ?,
