@@ -21,7 +21,7 @@
         var labels = rep.rows.map(function (r) { return r.key; });
         var chart = echarts.init(el);
         chart.setOption({
-          title: { text: el.dataset.title, textStyle: { fontSize: 14 } },
+          title: { text: (by === 'hour' && el.dataset.titleHour) || el.dataset.title, textStyle: { fontSize: 14 } },
           tooltip: { trigger: 'axis' },
           legend: { top: 0, right: 0 },
           grid: { left: 55, right: 55, top: 40, bottom: 30 },
@@ -40,7 +40,8 @@
   }
 
   draw('chart-month', 'month', 'line');
-  draw('chart-day', 'day', 'line');
+  // One day: its clock hours instead of days.
+  draw('chart-day', d.from === d.to ? 'hour' : 'day', 'line');
   draw('chart-hour', 'hour_of_day', 'line');
   draw('chart-language', 'language', 'scatter');
 })();

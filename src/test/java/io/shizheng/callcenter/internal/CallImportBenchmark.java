@@ -101,6 +101,7 @@ class CallImportBenchmark {
                 row(out, round, "POST /api/callcenter/imports over HTTP (loopback), same work", imported);
             }
             out.append("| %d | **import / plain COPY speed** | %.2f | |%n".formatted(round, plain / imported));
+            out.append("| %d | **import / indexed COPY speed** | %.2f | |%n".formatted(round, indexed / imported));
             double again = seconds(() -> post(file));
             row(out, round, "re-import of the same file over HTTP (adds nothing)", again);
         }
