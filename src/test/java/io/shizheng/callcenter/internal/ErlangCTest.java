@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
  * (1) The R package ErlangC (rdocumentation.org/packages/ErlangC, README): 100 calls in 30 minutes, AHT 180 s,
  * 20 s answer target, 14 agents: traffic 10 erlangs, wait probability 0.1741319, service level 0.88835, ASA
  * 7.835937 s, occupancy 0.7142857; and calculate_agents for an 80% target gives 14 agents.
- * (2) The classic example of 360 calls per half hour with 4-minute calls (Westbay / mitan.co.uk "The Erlang-C
- * formula" page): traffic intensity 48 erlangs, occupancy 48/55 = 0.873 with 55 agents.
+ * (2) The classic worked example of 360 calls per half hour with 4-minute calls and 55 agents (the "Erlang-C
+ * formula" page of mitan.co.uk / Westbay): its inputs give 48 erlangs and occupancy 0.873; the wait probability,
+ * ASA and service level asserted for it are this implementation's values (the published page's own figures could
+ * not be retrieved to compare), pinned as regression values — the formula itself is checked by example (1).
  */
 class ErlangCTest {
 
