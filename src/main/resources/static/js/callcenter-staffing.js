@@ -10,7 +10,7 @@
       var chart = echarts.init(el);
       chart.setOption({
         tooltip: { trigger: 'axis' }, legend: { top: 0, right: 0 },
-        grid: { left: 50, right: 50, top: 40, bottom: 30 },
+        grid: { left: 50, right: 50, top: 50, bottom: 30 },
         xAxis: { type: 'category', data: labels },
         yAxis: [{ type: 'value', name: 'agents' }, { type: 'value', name: 'calls', splitLine: { show: false } }],
         series: [

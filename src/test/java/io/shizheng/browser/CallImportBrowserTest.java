@@ -53,4 +53,17 @@ class CallImportBrowserTest extends BrowserTestSupport {
         assertThat(driver().findElement(By.id("kpi-offered")).getText()).isEqualTo("2");
         assertThat(driver().findElement(By.id("kpi-sl")).getText()).isEqualTo("50%");
     }
+
+    @Test
+    void agentSeesTheDemoYearAndAStaffingDay() throws Exception {
+        signIn("agent", "demo1234");
+        open("/callcenter?from=2018-01-01&to=2018-12-31");
+        waitUpTo(Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("#chart-month canvas")).isEmpty());
+        assertThat(driver().findElement(By.cssSelector("nav.cc-subnav .badge")).getText()).isEqualTo("示範資料");
+        screenshot("callcenter-dashboard");
+        open("/callcenter/staffing?date=2018-10-15");
+        waitUpTo(Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("#chart-staffing canvas")).isEmpty());
+        assertThat(driver().findElements(By.cssSelector("#cc-staffing tbody tr"))).hasSize(48);
+        screenshot("callcenter-staffing");
+    }
 }

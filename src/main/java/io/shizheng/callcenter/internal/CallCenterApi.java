@@ -89,7 +89,11 @@ class CallCenterApi {
     @Operation(summary = "Import call-detail records (RDEC staff, admin)",
             description = "The CSV file as the request body, streamed: any size. Every row must be good or nothing is "
                     + "stored (422 with each bad row's line number). Records already stored (same call_id) are skipped, "
-                    + "so a file imported twice adds nothing the second time.")
+                    + "so a file imported twice adds nothing the second time.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "the CSV: " + CallCsvFormat.HEADER,
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary"))))
     ResponseEntity<CallImporter.ImportResult> importCsv(
             @Parameter(description = "name shown in the import history") @RequestParam(required = false) String fileName,
             HttpServletRequest request) throws IOException {
