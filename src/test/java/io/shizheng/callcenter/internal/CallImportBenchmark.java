@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Bench command, not a test: {@code ./mvnw -Pbench test -Dtest=CallImportBenchmark}. Writes a CSV of 1,000,000
+ * Bench command, not a test (call ids rise with time, like a PBX's unique ids): {@code ./mvnw -Pbench test -Dtest=CallImportBenchmark}. Writes a CSV of 1,000,000
  * call records, then times, in the same run and on the same database: PostgreSQL's own COPY of that file (into
  * a plain table, and into one with the call table's primary key and index), the importer (parse, validate,
  * COPY to staging, INSERT … ON CONFLICT, roll-ups) called in the server and over HTTP, a re-import of the same
@@ -141,7 +141,8 @@ class CallImportBenchmark {
             while (calls.hasNext() && n < ROWS) {
                 CallRecord r = calls.next();
                 n++;
-                w.write("B-" + n);
+                // Like a PBX's unique id (offer time in seconds, then a sequence): rising, as telephone systems issue them.
+                w.write("B-" + r.offered() + "." + n);
                 w.write(',');
                 w.write(r.queue());
                 w.write(',');
