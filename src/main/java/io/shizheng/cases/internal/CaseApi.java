@@ -32,9 +32,11 @@ class CaseApi {
     private final DuplicateFinder duplicates;
     private final KnowledgeBase kb;
     private final OverdueEscalation escalation;
+    private final Photos photos;
 
     CaseApi(CaseService cases, CaseQueries queries, Catalogue catalogue, DuplicateFinder duplicates, KnowledgeBase kb,
-            OverdueEscalation escalation) {
+            OverdueEscalation escalation, Photos photos) {
+        this.photos = photos;
         this.cases = cases;
         this.queries = queries;
         this.catalogue = catalogue;
@@ -228,6 +230,29 @@ class CaseApi {
             }
         }
         return queries.clusters(CurrentUser.require(), new CaseQueries.Filter(status, false, null, category, null, null, year, null), cell, box);
+    }
+
+    @PostMapping(value = "/{caseNo}/photos", consumes = "multipart/form-data")
+    @Operation(summary = "Add a photo (JPEG, PNG, GIF or WebP, checked by content) to a case")
+    ResponseEntity<Map<String, Object>> addPhoto(@PathVariable String caseNo,
+                                                 @org.springframework.web.bind.annotation.RequestParam("photo") org.springframework.web.multipart.MultipartFile photo) {
+        CaseRow c = cases.readable(caseNo);
+        if (!cases.mayAct(CurrentUser.require(), c) && !cases.handles(CurrentUser.require(), c)) {
+            throw new ForbiddenException("只有承辦機關可以加照片 / only the handling agency adds photos");
+        }
+        cases.addPhoto(c, photo);
+        List<Photos.Photo> all = photos.list(caseNo);
+        return ResponseEntity.status(201).body(Map.of("photos", all.size(), "id", all.get(all.size() - 1).id()));
+    }
+
+    @GetMapping("/{caseNo}/photos/{id}")
+    @Operation(summary = "A photo of a case")
+    ResponseEntity<byte[]> photo(@PathVariable String caseNo, @PathVariable long id) {
+        cases.readable(caseNo);
+        byte[] b = photos.bytes(caseNo, id);
+        String type = Photos.sniff(b);
+        return ResponseEntity.ok().header("Content-Type", type == null ? "application/octet-stream" : type)
+                .header("X-Content-Type-Options", "nosniff").body(b);
     }
 
     @PostMapping("/escalations")

@@ -51,6 +51,12 @@ class CaseService {
     private final Clock clock;
     private final int reopenDays;
     private final String publicBaseUrl;
+    private Photos photos;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setPhotos(Photos photos) {
+        this.photos = photos;
+    }
 
     CaseService(CaseStore store, Catalogue catalogue, Deadlines deadlines, Dispatcher dispatcher, GeoLookup geo,
                 AgencyDirectory agencies, AuditLog audit, Notifications notifications, Clock clock,
@@ -174,6 +180,23 @@ class CaseService {
                     "cases.case", caseNo);
         }
         return row;
+    }
+
+    /** Intake with an optional photo, in one transaction: a bad photo stores no case. */
+    @Transactional
+    CaseRow intakeWithPhoto(IntakeForm f, org.springframework.web.multipart.MultipartFile photo) {
+        CaseRow row = intake(f, null, false);
+        if (photo != null && !photo.isEmpty()) {
+            photos.store(row.id(), photo);
+        }
+        return row;
+    }
+
+    @Transactional
+    void addPhoto(CaseRow c, org.springframework.web.multipart.MultipartFile photo) {
+        photos.store(c.id(), photo);
+        store.hop(c.id(), clock.instant(), "PHOTO", null, null, null, CurrentUser.require().getUsername());
+        audit.record("cases.case", c.caseNo(), AuditAction.UPDATE, null, Map.of("photo", "added"));
     }
 
     private record Validated(CaseType type, Channel channel, Category category, Optional<Place> place, Citizen citizen,
