@@ -7,7 +7,7 @@ import java.util.Map;
 record Category(String code, String name, String nameEn, String description, String group, String keywords,
                 String agencyCode, boolean byDistrict, boolean needsLocation, List<Attribute> attributes, int sort) {
 
-    String label() { return name + " / " + nameEn; }
+    public String label() { return name + " / " + nameEn; }
 
     /** An Open311 attribute of the service definition. */
     record Attribute(String code, String datatype, boolean required, String description, int order,
