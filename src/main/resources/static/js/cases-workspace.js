@@ -54,7 +54,15 @@
     }
   }
 
+  // Alt+letter jumps to a field (the same in every browser, unlike accesskey)
+  var jumps = { p: 'phone', c: 'category', d: 'description', k: 'kb-q', r: 'reply' };
   document.addEventListener('keydown', function (e) {
+    var letter = e.code && e.code.indexOf('Key') === 0 ? e.code.substring(3).toLowerCase() : (e.key || '').toLowerCase();
+    if (e.altKey && !e.ctrlKey && jumps[letter] && $(jumps[letter])) {
+      e.preventDefault();
+      $(jumps[letter]).focus();
+      return;
+    }
     if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
       e.preventDefault();
       if (form.reportValidity()) {

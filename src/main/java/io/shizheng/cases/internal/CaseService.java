@@ -232,7 +232,8 @@ class CaseService {
             if (place.isEmpty()) {
                 p.add(new FieldProblem("lat", "地點不在臺中市轄區內 / the location is outside Taichung City"));
             }
-        } else if (category != null && category.needsLocation() && isBlank(f.address())) {
+        } else if (category != null && category.needsLocation() && isBlank(f.address()) && type != null
+                && (type.code().equals("REPORT") || type.code().equals("NOTIFICATION"))) {
             p.add(new FieldProblem("address", "此類別需要地點（座標或地址）/ this category needs a location (point or address)"));
         }
         if (f.address() != null && f.address().length() > 300) {
