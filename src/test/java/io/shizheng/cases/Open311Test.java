@@ -207,6 +207,7 @@ class Open311Test {
         expectError(Http.anonymous(port).get("/open311/v2/requests.json?status=pending"), 400, "status");
         expectError(Http.anonymous(port).get("/open311/v2/requests.json?start_date=2018-01-01T00:00:00%2B08:00&end_date=2018-12-31T00:00:00%2B08:00"), 400, "90");
         expectError(Http.anonymous(port).get("/open311/v2/requests.json?start_date=yesterday"), 400, "start_date");
+        expectError(Http.anonymous(port).get("/open311/v2/requests.json?page_size=5000"), 400, "page_size");
         expectError(Http.anonymous(port).get("/open311/v2/requests/0000000.json"), 404, "not found");
         expectError(Http.anonymous(port).get("/open311/v2/services.json?jurisdiction_id=taipei.gov.tw"), 404, "jurisdiction");
 

@@ -59,10 +59,13 @@ class Open311Api {
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
     private final String jurisdiction;
+    private final int defaultPageSize;
 
     Open311Api(Catalogue catalogue, CaseService cases, CaseStore store, Open311Keys keys, AgencyDirectory agencies,
                TransactionTemplate tx, JdbcClient jdbc,
-               @Value("${shizheng.cases.open311.jurisdiction-id:taichung.gov.tw}") String jurisdiction) {
+               @Value("${shizheng.cases.open311.jurisdiction-id:taichung.gov.tw}") String jurisdiction,
+               @Value("${shizheng.cases.open311.page-size:100}") int defaultPageSize) {
+        this.defaultPageSize = Math.max(1, Math.min(MAX_RESULTS, defaultPageSize));
         this.catalogue = catalogue;
         this.cases = cases;
         this.store = store;
@@ -278,7 +281,7 @@ class Open311Api {
     // ------------------------------------------------------------------ reading requests
 
     @GetMapping("/requests.{format}")
-    @Operation(summary = "Open311: list service requests (last 90 days by default, newest 1000)")
+    @Operation(summary = "Open311: list service requests (last 90 days by default, newest first; page_size 1–1000, default 100, and page)")
     ResponseEntity<String> requests(@PathVariable String format, @RequestParam MultiValueMap<String, String> params) {
         begin(format, params);
         StringBuilder where = new StringBuilder("c.type = 'REPORT'");
@@ -335,7 +338,9 @@ class Open311Api {
             args.put("start", Timestamp.from(start));
             args.put("end", Timestamp.from(end));
         }
-        List<CaseRow> rows = store.search(where.toString(), args, "c.received_at desc, c.id desc", MAX_RESULTS, 0);
+        int pageSize = intParam(params.getFirst("page_size"), "page_size", defaultPageSize, 1, MAX_RESULTS);
+        int page = intParam(params.getFirst("page"), "page", 1, 1, 100_000);
+        List<CaseRow> rows = store.search(where.toString(), args, "c.received_at desc, c.id desc", pageSize, (page - 1) * pageSize);
         return Open311Format.body(HttpStatus.OK, format, "service_requests", render(rows));
     }
 
@@ -358,6 +363,21 @@ class Open311Api {
                 .orElseThrow(() -> new Open311Error(HttpStatus.NOT_FOUND, "token not found: " + token));
         return Open311Format.body(HttpStatus.OK, format, "service_requests",
                 List.of(Open311Format.ordered("service_request_id", r.caseNo(), "token", r.token())));
+    }
+
+    private static int intParam(String s, String field, int dflt, int min, int max) {
+        if (s == null || s.isBlank()) {
+            return dflt;
+        }
+        try {
+            int v = Integer.parseInt(s.strip());
+            if (v < min || v > max) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new Open311Error(HttpStatus.BAD_REQUEST, field + " must be a whole number from " + min + " to " + max);
+        }
     }
 
     private static Instant time(String s, String field) {
