@@ -240,6 +240,27 @@ class Open311Test {
         }
     }
 
+    @Test
+    void anAdministratorIssuesAKeyThatWorksUntilSwitchedOff() {
+        assertThat(Http.as(port, "rdec").post("/api/cases/open311-keys", "{\"name\":\"x\"}").statusCode()).isEqualTo(403);
+        HttpResponse<String> issued = Http.as(port, "admin").post("/api/cases/open311-keys", "{\"name\":\"臺中通 App\"}");
+        assertThat(issued.statusCode()).isEqualTo(201);
+        String key = Json.parse(issued.body()).get("apiKey").asString();
+        Map<String, String> fields = report("新金鑰測試 " + UUID.randomUUID());
+        fields.put("api_key", key);
+        assertThat(submit(fields).statusCode()).isEqualTo(201);
+        long id = 0;
+        for (JsonNode k : Json.parse(Http.as(port, "admin").get("/api/cases/open311-keys").body())) {
+            if (k.get("name").asString().equals("臺中通 App")) {
+                id = k.get("id").asLong();
+            }
+        }
+        assertThat(Json.parse(Http.as(port, "admin").get("/api/cases/open311-keys").body()).toString()).doesNotContain(key);
+        assertThat(Http.as(port, "admin").post("/api/cases/open311-keys/" + id + "/deactivation", "{}").statusCode()).isEqualTo(204);
+        fields.put("description", "停用後 " + UUID.randomUUID());
+        assertThat(submit(fields).statusCode()).isEqualTo(403);
+    }
+
     private static void expectError(HttpResponse<String> r, int status, String mentions) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         JsonNode errors = Json.parse(r.body());

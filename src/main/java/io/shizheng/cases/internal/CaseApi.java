@@ -33,9 +33,11 @@ class CaseApi {
     private final KnowledgeBase kb;
     private final OverdueEscalation escalation;
     private final Photos photos;
+    private final Open311Keys open311Keys;
 
     CaseApi(CaseService cases, CaseQueries queries, Catalogue catalogue, DuplicateFinder duplicates, KnowledgeBase kb,
-            OverdueEscalation escalation, Photos photos) {
+            OverdueEscalation escalation, Photos photos, Open311Keys open311Keys) {
+        this.open311Keys = open311Keys;
         this.photos = photos;
         this.cases = cases;
         this.queries = queries;
@@ -253,6 +255,41 @@ class CaseApi {
         String type = Photos.sniff(b);
         return ResponseEntity.ok().header("Content-Type", type == null ? "application/octet-stream" : type)
                 .header("X-Content-Type-Options", "nosniff").body(b);
+    }
+
+    record KeyRequest(String name) {
+    }
+
+    @GetMapping("/open311-keys")
+    @Operation(summary = "Open311 client keys (administrators)")
+    List<Open311Keys.KeyInfo> keys() {
+        requireAdmin();
+        return open311Keys.all();
+    }
+
+    @PostMapping("/open311-keys")
+    @Operation(summary = "Issue an Open311 client key (administrators); the key is shown only in this answer")
+    ResponseEntity<Map<String, Object>> issueKey(@RequestBody KeyRequest body) {
+        requireAdmin();
+        if (body.name() == null || body.name().isBlank() || body.name().length() > 100) {
+            throw new InvalidInputException("name", "請填用戶端名稱（100 字內）/ name the client (up to 100 characters)");
+        }
+        String key = cases.issueKey(body.name().strip());
+        return ResponseEntity.status(201).body(Map.of("name", body.name().strip(), "apiKey", key));
+    }
+
+    @PostMapping("/open311-keys/{id}/deactivation")
+    @Operation(summary = "Switch an Open311 client key off (administrators)")
+    ResponseEntity<Void> deactivate(@PathVariable long id) {
+        requireAdmin();
+        cases.deactivateKey(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void requireAdmin() {
+        if (!CurrentUser.require().has(io.shizheng.platform.Role.ADMIN)) {
+            throw new ForbiddenException("只有系統管理者可以管理 API 金鑰 / administrators only");
+        }
     }
 
     @PostMapping("/escalations")

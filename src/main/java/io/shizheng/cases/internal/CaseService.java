@@ -52,6 +52,12 @@ class CaseService {
     private final int reopenDays;
     private final String publicBaseUrl;
     private Photos photos;
+    private Open311Keys keys;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setKeys(Open311Keys keys) {
+        this.keys = keys;
+    }
 
     @org.springframework.beans.factory.annotation.Autowired
     void setPhotos(Photos photos) {
@@ -190,6 +196,19 @@ class CaseService {
             photos.store(row.id(), photo);
         }
         return row;
+    }
+
+    @Transactional
+    String issueKey(String name) {
+        String key = keys.issue(name);
+        audit.record("cases.open311-key", name, AuditAction.CREATE, null, Map.of("name", name));
+        return key;
+    }
+
+    @Transactional
+    void deactivateKey(long id) {
+        keys.deactivate(id);
+        audit.record("cases.open311-key", id, AuditAction.UPDATE, Map.of("active", true), Map.of("active", false));
     }
 
     @Transactional

@@ -14,13 +14,36 @@ import tools.jackson.databind.json.JsonMapper;
 class Catalogue {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final long TTL_MILLIS = 30_000;
     private final JdbcClient jdbc;
+    // small, rarely edited tables: kept for half a minute so that lists and the public API do not re-read them per row
+    private volatile Cached cached;
+
+    private record Cached(List<CaseType> types, List<Category> categories, long loadedAt) {
+    }
 
     Catalogue(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    private Cached cached() {
+        Cached c = cached;
+        if (c == null || System.currentTimeMillis() - c.loadedAt() > TTL_MILLIS) {
+            c = new Cached(loadTypes(), loadCategories(), System.currentTimeMillis());
+            cached = c;
+        }
+        return c;
+    }
+
     List<CaseType> types() {
+        return cached().types();
+    }
+
+    List<Category> categories() {
+        return cached().categories();
+    }
+
+    private List<CaseType> loadTypes() {
         return jdbc.sql("select code, name, name_en, reply_days, from_next_day, reassign_days from cases_type order by sort")
                 .query((rs, n) -> new CaseType(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getBoolean(5), rs.getInt(6))).list();
@@ -30,7 +53,7 @@ class Catalogue {
         return types().stream().filter(t -> t.code().equals(code)).findFirst();
     }
 
-    List<Category> categories() {
+    private List<Category> loadCategories() {
         return jdbc.sql("select code, name, name_en, description, grp, keywords, agency_code, by_district, needs_location, "
                         + "attributes::text, sort from cases_category where active order by sort")
                 .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

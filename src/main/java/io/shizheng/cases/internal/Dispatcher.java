@@ -1,5 +1,6 @@
 package io.shizheng.cases.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.shizheng.org.Agency;
@@ -19,13 +20,21 @@ class Dispatcher {
     }
 
     Agency competent(Category category, Optional<Place> place) {
+        return competent(category, place, agencies.all());
+    }
+
+    /** The same choice from a list of agencies read once (bulk work such as the demo seeder). */
+    static Agency competent(Category category, Optional<Place> place, List<Agency> all) {
         if (category.byDistrict() && place.isPresent()) {
-            Optional<Agency> office = districtOffice(place.get().districtCode());
+            String district = place.get().districtCode();
+            Optional<Agency> office = all.stream().filter(a -> a.kind() == AgencyKind.DISTRICT_OFFICE && a.active()
+                    && district.equals(a.districtCode())).findFirst();
             if (office.isPresent()) {
                 return office.get();
             }
         }
-        return agencies.findByCode(category.agencyCode()).or(this::rdec)
+        return all.stream().filter(a -> a.code().equals(category.agencyCode())).findFirst()
+                .or(() -> all.stream().filter(a -> a.code().equals("RDEC")).findFirst())
                 .orElseThrow(() -> new IllegalStateException("no agency " + category.agencyCode()));
     }
 
