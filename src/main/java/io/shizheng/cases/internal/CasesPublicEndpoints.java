@@ -11,7 +11,7 @@ class CasesPublicEndpoints implements PublicEndpoints {
 
     @Override
     public List<String> publicReads() {
-        return List.of("/cases/status", "/cases/report");
+        return List.of("/cases/status");
     }
 
     @Override

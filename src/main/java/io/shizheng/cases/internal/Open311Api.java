@@ -393,7 +393,7 @@ class Open311Api {
 
     /** The specification's fields of a request; personal data never appears. */
     List<Map<String, Object>> render(List<CaseRow> rows) {
-        Map<Long, String> agencyNames = agencies.all().stream().collect(Collectors.toMap(Agency::id, Agency::name, (a, b) -> a));
+        Map<Long, String> agencyNames = agencyNames();
         Map<String, Category> cats = catalogue.categoryMap();
         List<Map<String, Object>> out = new ArrayList<>(rows.size());
         for (CaseRow r : rows) {
@@ -426,6 +426,22 @@ class Open311Api {
                     "media_url", r.mediaUrl()));
         }
         return out;
+    }
+
+    private record Names(Map<Long, String> names, long loadedAt) {
+    }
+
+    private volatile Names names;
+
+    /** Agency names for the public list, re-read every half minute rather than on every request. */
+    private Map<Long, String> agencyNames() {
+        Names n = names;
+        if (n == null || System.currentTimeMillis() - n.loadedAt() > 30_000) {
+            n = new Names(agencies.all().stream().collect(Collectors.toMap(Agency::id, Agency::name, (a, b) -> a)),
+                    System.currentTimeMillis());
+            names = n;
+        }
+        return n.names();
     }
 
     static String w3c(Instant t) {
