@@ -174,6 +174,26 @@ class CaseWorkflowTest {
     }
 
     @Test
+    void rdecSetsTheDeadlineRuleOfACaseType() {
+        String json = """
+                {"type":"NOTIFICATION","channel":"PHONE","category":"OTHER","description":"%s"}""";
+        JsonNode before = CaseFixture.create(port, "agent", json.formatted(CaseFixture.unique("通報")));
+        assertThat(Http.as(port, "officer").put("/api/cases/types/NOTIFICATION", "{\"replyDays\":10,\"reassignDays\":1}")
+                .statusCode()).isEqualTo(403);
+        assertThat(Http.as(port, "rdec").put("/api/cases/types/NOTIFICATION", "{\"replyDays\":-1,\"reassignDays\":1}")
+                .statusCode()).isEqualTo(422);
+        try {
+            HttpResponse<String> r = Http.as(port, "rdec").put("/api/cases/types/NOTIFICATION", "{\"replyDays\":10,\"reassignDays\":1}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(Json.parse(r.body()).get("replyDays").asInt()).isEqualTo(10);
+            JsonNode after = CaseFixture.create(port, "agent", json.formatted(CaseFixture.unique("通報")));
+            assertThat(after.get("dueOn").asString()).isGreaterThan(before.get("dueOn").asString());
+        } finally {
+            Http.as(port, "rdec").put("/api/cases/types/NOTIFICATION", "{\"replyDays\":3,\"reassignDays\":1}");
+        }
+    }
+
+    @Test
     void intakeRejectsBadInputAndStoresNothing() {
         long before = jdbc.sql("select count(*) from cases_case").query(Long.class).single();
         HttpResponse<String> r = Http.as(port, "agent").post("/api/cases", """

@@ -53,6 +53,15 @@ class CaseApi {
         return catalogue.types();
     }
 
+    record TypeRule(Integer replyDays, Boolean fromNextDay, Integer reassignDays) {
+    }
+
+    @PutMapping("/types/{code}")
+    @Operation(summary = "Set a case type's deadline rule (RDEC): reply days, counted from the next working day, hand-over days")
+    CaseType updateType(@PathVariable String code, @RequestBody TypeRule body) {
+        return cases.updateType(code, body.replyDays(), body.fromNextDay(), body.reassignDays());
+    }
+
     @GetMapping("/categories")
     @Operation(summary = "Case categories and their competent agencies")
     List<Category> categories() {

@@ -198,6 +198,32 @@ class CaseService {
         return row;
     }
 
+    /** RDEC sets the deadline rule of a case type (working days to reply, counting, days to hand over). */
+    @Transactional
+    CaseType updateType(String code, Integer replyDays, Boolean fromNextDay, Integer reassignDays) {
+        if (!CurrentUser.require().cityWide()) {
+            throw new ForbiddenException("只有研考會可以設定期限 / only RDEC sets deadlines");
+        }
+        CaseType before = catalogue.type(code).orElseThrow(() -> new NotFoundException("沒有這個案件類型 / no such case type"));
+        List<FieldProblem> p = new ArrayList<>();
+        if (replyDays == null || replyDays < 0 || replyDays > 60) {
+            p.add(new FieldProblem("replyDays", "答復期限須為 0 到 60 個工作天 / 0 to 60 working days"));
+        }
+        if (reassignDays == null || reassignDays < 0 || reassignDays > 10) {
+            p.add(new FieldProblem("reassignDays", "改派期限須為 0 到 10 個工作天 / 0 to 10 working days"));
+        }
+        if (!p.isEmpty()) {
+            throw new InvalidInputException(p);
+        }
+        boolean next = fromNextDay == null ? before.fromNextDay() : fromNextDay;
+        catalogue.updateType(code, replyDays, next, reassignDays);
+        CaseType after = catalogue.type(code).orElseThrow();
+        audit.record("cases.type", code, AuditAction.UPDATE,
+                Map.of("replyDays", before.replyDays(), "fromNextDay", before.fromNextDay(), "reassignDays", before.reassignDays()),
+                Map.of("replyDays", after.replyDays(), "fromNextDay", after.fromNextDay(), "reassignDays", after.reassignDays()));
+        return after;
+    }
+
     @Transactional
     String issueKey(String name) {
         String key = keys.issue(name);
