@@ -136,6 +136,42 @@
     });
   }
 
+  // Optional for mouse users: a click on the map fills longitude and latitude and says the district and village.
+  var pick = $('pick-details');
+  var pickMap = null;
+  if (pick && typeof L !== 'undefined') {
+    pick.addEventListener('toggle', function () {
+      if (!pick.open || pickMap) {
+        return;
+      }
+      var el = $('pick-map');
+      pickMap = L.map(el, { zoomSnap: 0.5, minZoom: 8, maxZoom: 18 });
+      pickMap.attributionControl.setPrefix(false);
+      var marker = null;
+      fetch(el.dataset.districts, { headers: { Accept: 'application/geo+json' } })
+        .then(function (r) { return r.json(); })
+        .then(function (fc) {
+          var base = L.geoJSON(fc, { style: { color: '#0b5394', weight: 1, fillColor: '#dbe7f5', fillOpacity: 0.4 } }).addTo(pickMap);
+          pickMap.fitBounds(base.getBounds());
+        });
+      pickMap.on('click', function (e) {
+        var lon = e.latlng.lng.toFixed(6);
+        var lat = e.latlng.lat.toFixed(6);
+        $('lon').value = lon;
+        $('lat').value = lat;
+        if (marker) {
+          marker.setLatLng(e.latlng);
+        } else {
+          marker = L.marker(e.latlng).addTo(pickMap);
+        }
+        fetch(el.dataset.locate + '?lon=' + lon + '&lat=' + lat, { headers: { Accept: 'application/json' } })
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (p) { $('pick-place').textContent = p ? p.districtName + ' ' + p.villageName : '—'; });
+        $('lon').dispatchEvent(new Event('change'));
+      });
+    });
+  }
+
   var dupList = $('dup-cases');
   if (dupList) {
     var check = debounce(function () {

@@ -35,9 +35,10 @@ class OverdueEscalation {
     private final Clock clock;
     private final String addressPattern;
     private final String baseUrl;
+    private final io.shizheng.platform.WorkingDayCalendar calendar;
 
     OverdueEscalation(JdbcClient jdbc, CaseStore store, AgencyDirectory agencies, Notifications notifications, AuditLog audit,
-                      TransactionTemplate tx, Clock clock,
+                      TransactionTemplate tx, Clock clock, io.shizheng.platform.WorkingDayCalendar calendar,
                       @Value("${shizheng.cases.escalation.address-pattern:supervisor.{code}@taichung.gov.tw}") String addressPattern,
                       @Value("${shizheng.cases.public-base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
@@ -49,12 +50,16 @@ class OverdueEscalation {
         this.clock = clock;
         this.addressPattern = addressPattern;
         this.baseUrl = baseUrl;
+        this.calendar = calendar;
     }
 
     @Scheduled(cron = "${shizheng.cases.escalation.cron:0 0 8 * * MON-FRI}", zone = "Asia/Taipei")
     @SchedulerLock(name = "cases.overdue-escalation", lockAtMostFor = "PT30M")
     void scheduled() {
-        run();
+        // holidays and typhoon days off: the supervisors hear on the next working morning
+        if (calendar.isWorkingDay(LocalDate.now(clock.withZone(RocDate.TAIPEI)))) {
+            run();
+        }
     }
 
     /** Escalates every open, overdue, not yet escalated case; one e-mail per agency listing its cases. */
