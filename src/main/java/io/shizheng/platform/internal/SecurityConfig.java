@@ -80,7 +80,10 @@ class SecurityConfig {
             // Requests that carry their own credentials (Basic or Bearer) cannot be forged cross-site, and an API
             // call without a session cookie has no ambient authority to forge: it gets 401, or reaches a public API.
             .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::carriesCredentials,
-                    request -> api.matches(request) && request.getRequestedSessionId() == null))
+                    request -> api.matches(request) && request.getRequestedSessionId() == null,
+                    // a public API with its own keys (publicAny, e.g. Open311) is called without a session
+                    request -> request.getRequestedSessionId() == null && publicAny.stream()
+                            .anyMatch(p -> PathPatternRequestMatcher.withDefaults().matcher(p).matches(request))))
             .exceptionHandling(ex -> ex
                     .defaultAuthenticationEntryPointFor(problems, api)
                     .defaultAccessDeniedHandlerFor(problems, api))

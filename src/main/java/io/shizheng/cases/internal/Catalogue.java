@@ -1,0 +1,91 @@
+package io.shizheng.cases.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Case types with their deadline rules and the categories (Open311 services); small tables read on demand. */
+@Component
+class Catalogue {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final long TTL_MILLIS = 30_000;
+    private final JdbcClient jdbc;
+    // small, rarely edited tables: kept for half a minute so that lists and the public API do not re-read them per row
+    private volatile Cached cached;
+
+    private record Cached(List<CaseType> types, List<Category> categories, long loadedAt) {
+    }
+
+    Catalogue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private Cached cached() {
+        Cached c = cached;
+        if (c == null || System.currentTimeMillis() - c.loadedAt() > TTL_MILLIS) {
+            c = new Cached(loadTypes(), loadCategories(), System.currentTimeMillis());
+            cached = c;
+        }
+        return c;
+    }
+
+    List<CaseType> types() {
+        return cached().types();
+    }
+
+    /** Changes a type's deadline rule; seen at once here, within half a minute on other instances. */
+    void updateType(String code, int replyDays, boolean fromNextDay, int reassignDays) {
+        jdbc.sql("update cases_type set reply_days = ?, from_next_day = ?, reassign_days = ? where code = ?")
+                .params(replyDays, fromNextDay, reassignDays, code).update();
+        cached = null;
+    }
+
+    List<Category> categories() {
+        return cached().categories();
+    }
+
+    private List<CaseType> loadTypes() {
+        return jdbc.sql("select code, name, name_en, reply_days, from_next_day, reassign_days from cases_type order by sort")
+                .query((rs, n) -> new CaseType(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getBoolean(5), rs.getInt(6))).list();
+    }
+
+    Optional<CaseType> type(String code) {
+        return types().stream().filter(t -> t.code().equals(code)).findFirst();
+    }
+
+    private List<Category> loadCategories() {
+        return jdbc.sql("select code, name, name_en, description, grp, keywords, agency_code, by_district, needs_location, "
+                        + "attributes::text, sort from cases_category where active order by sort")
+                .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9),
+                        attributes(rs.getString(10)), rs.getInt(11))).list();
+    }
+
+    Optional<Category> category(String code) {
+        return categories().stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    Map<String, Category> categoryMap() {
+        Map<String, Category> m = new java.util.LinkedHashMap<>();
+        categories().forEach(c -> m.put(c.code(), c));
+        return m;
+    }
+
+    static List<Category.Attribute> attributes(String json) {
+        List<Map<String, Object>> raw = JSON.readValue(json, new TypeReference<List<Map<String, Object>>>() { });
+        return raw.stream().map(a -> {
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> values = (List<Map<String, String>>) a.getOrDefault("values", List.of());
+            return new Category.Attribute((String) a.get("code"), (String) a.get("datatype"),
+                    Boolean.TRUE.equals(a.get("required")), (String) a.get("description"),
+                    ((Number) a.getOrDefault("order", 0)).intValue(), values);
+        }).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package io.shizheng.cases.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What a citizen sees of their own case by case number and verification code: no personal data, no names of staff. */
+@RestController
+@RequestMapping("/api/cases/public")
+@Tag(name = "Cases", description = "陳情與 1999 案件 / citizen cases from every channel")
+class PublicCaseApi {
+
+    private final CaseService cases;
+    private final Catalogue catalogue;
+
+    PublicCaseApi(CaseService cases, Catalogue catalogue) {
+        this.cases = cases;
+        this.catalogue = catalogue;
+    }
+
+    record Step(Instant at, String kind, String agency, String note) {
+    }
+
+    record PublicStatus(String caseNo, String type, String category, String channel, String status, Instant receivedAt,
+                        String agency, LocalDate due, LocalDate extendedDue, String extensionReason, Instant closedAt,
+                        String closingCategory, String reply, Integer rating, boolean mayRate, boolean mayReopen,
+                        List<Step> history) {
+    }
+
+    PublicStatus status(CaseRow c) {
+        List<Step> steps = cases.store().hops(c.id()).stream()
+                .filter(h -> !h.kind().equals("ESCALATE"))
+                .map(h -> new Step(h.at(), h.kind(), cases.agencyName(h.toAgencyId() != null ? h.toAgencyId() : h.fromAgencyId()),
+                        h.kind().equals("EXTEND") || h.kind().equals("HAND_ON") || h.kind().equals("HAND_BACK")
+                                || h.kind().equals("CLOSE") || h.kind().equals("LINK") ? h.reason() : null))
+                .toList();
+        return new PublicStatus(c.caseNo(), catalogue.type(c.type()).map(CaseType::label).orElse(c.type()),
+                catalogue.category(c.categoryCode()).map(Category::label).orElse(c.categoryCode()), c.channel().label(),
+                c.status(), c.receivedAt(), cases.agencyName(c.agencyId()), c.dueOn(), c.extendedDueOn(),
+                c.extensionReason(), c.closedAt(), c.closingCategory() == null ? null : c.closingCategory().label(),
+                c.reply(), c.rating(), !c.open() && c.rating() == null, cases.mayReopen(c), steps);
+    }
+
+    @GetMapping("/{caseNo}")
+    @Operation(summary = "Public: a case's status and reply by case number and verification code")
+    PublicStatus get(@PathVariable String caseNo, @RequestParam(required = false) String code) {
+        return status(cases.byCode(caseNo, code));
+    }
+
+    record Rating(String code, Integer rating) {
+    }
+
+    @PostMapping("/{caseNo}/rating")
+    @Operation(summary = "Public: rate the reply (1–5)")
+    PublicStatus rate(@PathVariable String caseNo, @RequestBody Rating body) {
+        return status(cases.rate(caseNo, body.code(), body.rating()));
+    }
+
+    record Reopen(String code, String reason) {
+    }
+
+    @PostMapping("/{caseNo}/reopen")
+    @Operation(summary = "Public: ask for the case to be handled again (within 7 days of the reply)")
+    PublicStatus reopen(@PathVariable String caseNo, @RequestBody Reopen body) {
+        return status(cases.reopen(caseNo, body.code(), body.reason()));
+    }
+}
