@@ -152,9 +152,9 @@ class DemoProjectData implements ApplicationRunner {
 
             int kind = random.nextInt(100);
             LocalDate end;
-            if (kind < 62) {
+            if (kind < 52) {
                 end = LocalDate.of(YEAR, 1, 1).plusDays(random.nextInt(365));
-            } else if (kind < 90) {
+            } else if (kind < 92) {
                 end = LocalDate.of(YEAR + 1, 1, 1).plusDays(random.nextInt(700));
             } else {
                 end = LocalDate.of(YEAR - 1, 1, 1).plusDays(random.nextInt(365));
@@ -187,7 +187,7 @@ class DemoProjectData implements ApplicationRunner {
                 finalLag = onTime ? random.nextDouble() * 3 : 6 + random.nextDouble() * 22;
             } else {
                 int r = random.nextInt(100);
-                finalLag = r < 68 ? random.nextDouble() * 4.5 : r < 86 ? 5 + random.nextDouble() * 4.5 : 10 + random.nextDouble() * 15;
+                finalLag = r < 72 ? random.nextDouble() * 4.5 : r < 88 ? 5 + random.nextDouble() * 4.5 : 10 + random.nextDouble() * 15;
             }
             double spendFactor = random.nextInt(100) < 12 ? 0.62 + random.nextDouble() * 0.16 : 0.85 + random.nextDouble() * 0.15;
 

@@ -28,16 +28,20 @@ class ProjectStore {
                    BigDecimal plannedPct, BigDecimal actualPct, BigDecimal spending, BigDecimal allocation,
                    LocalDate lastMonth, boolean demo) {
 
-        BigDecimal executionRate() {
+        public BigDecimal executionRate() {
             return WarningRules.executionRate(spending, allocation);
         }
 
-        boolean closed() {
+        public boolean closed() {
             return "CLOSED".equals(status);
         }
 
+        public List<String> reasonList() {
+            return lightReasons == null || lightReasons.isBlank() ? List.of() : List.of(lightReasons.split("\n"));
+        }
+
         /** Closed on or before the due date (the planned end, or the approved revised end). */
-        boolean onTime() {
+        public boolean onTime() {
             return OnTime.onTime(closedOn, dueDate);
         }
     }
@@ -77,6 +81,10 @@ class ProjectStore {
     Optional<Project> findForUpdate(long id) {
         return jdbc.sql("select " + COLUMNS + " from projects_project where id = ? for update").param(id)
                 .query(Project.class).optional();
+    }
+
+    Optional<Long> idByCode(String code) {
+        return jdbc.sql("select id from projects_project where code = ?").param(code).query(Long.class).optional();
     }
 
     boolean codeExists(String code) {

@@ -165,7 +165,7 @@ class ProjectsApi {
     }
 
     record Rules(BigDecimal yellowLag, BigDecimal redLag, BigDecimal yellowExecution, int redMilestoneMonths,
-                 BigDecimal steepPoints) {
+                 BigDecimal steepPoints, BigDecimal steepMinLag) {
     }
 
     @GetMapping("/rules")
@@ -174,6 +174,7 @@ class ProjectsApi {
         if (CurrentUser.get().isEmpty()) {
             throw new ForbiddenException("請先登入 / sign in first");
         }
-        return new Rules(rules.yellowLag(), rules.redLag(), rules.yellowExecution(), rules.redMilestoneMonths(), rules.steepPoints());
+        return new Rules(rules.yellowLag(), rules.redLag(), rules.yellowExecution(), rules.redMilestoneMonths(), rules.steepPoints(),
+                rules.steepMinLag());
     }
 }

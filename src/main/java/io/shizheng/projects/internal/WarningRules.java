@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * The early-warning rules (see docs/projects.md). A project is RED at a progress lag of {@code redLag} points
  * or more, or when a milestone is missed for more than {@code redMilestoneMonths} months; YELLOW at a lag of
  * {@code yellowLag} points or more, budget execution under {@code yellowExecution} %, any missed milestone, or a
- * steep planned curve ahead ({@code steepPoints} or more in the next three months) while already behind plan;
+ * steep planned curve ahead ({@code steepPoints} or more in the next three months) while already {@code steepMinLag}
+ * points or more behind plan;
  * GREEN otherwise.
  */
 @Component
@@ -25,21 +26,25 @@ class WarningRules {
     private final BigDecimal yellowExecution;
     private final int redMilestoneMonths;
     private final BigDecimal steepPoints;
+    private final BigDecimal steepMinLag;
 
     WarningRules(@Value("${shizheng.projects.yellow-lag:5}") BigDecimal yellowLag,
                  @Value("${shizheng.projects.red-lag:10}") BigDecimal redLag,
                  @Value("${shizheng.projects.yellow-execution:80}") BigDecimal yellowExecution,
                  @Value("${shizheng.projects.red-milestone-months:2}") int redMilestoneMonths,
-                 @Value("${shizheng.projects.steep-points:20}") BigDecimal steepPoints) {
+                 @Value("${shizheng.projects.steep-points:20}") BigDecimal steepPoints,
+                 @Value("${shizheng.projects.steep-min-lag:2}") BigDecimal steepMinLag) {
         this.yellowLag = yellowLag;
         this.redLag = redLag;
         this.yellowExecution = yellowExecution;
         this.redMilestoneMonths = redMilestoneMonths;
         this.steepPoints = steepPoints;
+        this.steepMinLag = steepMinLag;
     }
 
     static WarningRules defaults() {
-        return new WarningRules(BigDecimal.valueOf(5), BigDecimal.TEN, BigDecimal.valueOf(80), 2, BigDecimal.valueOf(20));
+        return new WarningRules(BigDecimal.valueOf(5), BigDecimal.TEN, BigDecimal.valueOf(80), 2, BigDecimal.valueOf(20),
+                BigDecimal.valueOf(2));
     }
 
     record Milestone(String name, LocalDate planned, LocalDate reached) {
@@ -79,7 +84,7 @@ class WarningRules {
                 yellow.add("里程碑「" + m.name() + "」逾期（預定 " + m.planned() + "）/ milestone missed");
             }
         }
-        if (f.plannedInThreeMonths() != null && lag.signum() > 0
+        if (f.plannedInThreeMonths() != null && lag.compareTo(steepMinLag) >= 0
                 && f.plannedInThreeMonths().subtract(f.planned()).compareTo(steepPoints) >= 0) {
             yellow.add("未來三個月預定進度陡升 " + plain(f.plannedInThreeMonths().subtract(f.planned()))
                     + " 個百分點且已落後 / steep planned curve ahead while behind");
@@ -110,4 +115,6 @@ class WarningRules {
     int redMilestoneMonths() { return redMilestoneMonths; }
 
     BigDecimal steepPoints() { return steepPoints; }
+
+    BigDecimal steepMinLag() { return steepMinLag; }
 }

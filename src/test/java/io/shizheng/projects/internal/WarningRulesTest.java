@@ -53,10 +53,10 @@ class WarningRulesTest {
     }
 
     @Test
-    void steepCurveAheadWarnsOnlyWhenAlreadyBehind() {
-        assertThat(light("30", "29", "100", "100", List.of(), "50")).isEqualTo(Light.YELLOW);   // +20 ahead, 1 behind
-        assertThat(light("30", "29", "100", "100", List.of(), "49.9")).isEqualTo(Light.GREEN);  // +19.9 ahead
-        assertThat(light("30", "30", "100", "100", List.of(), "60")).isEqualTo(Light.GREEN);    // on plan
+    void steepCurveAheadWarnsOnlyWhenAlreadyTwoPointsBehind() {
+        assertThat(light("30", "28", "100", "100", List.of(), "50")).isEqualTo(Light.YELLOW);   // +20 ahead, 2 behind
+        assertThat(light("30", "28", "100", "100", List.of(), "49.9")).isEqualTo(Light.GREEN);  // +19.9 ahead
+        assertThat(light("30", "28.1", "100", "100", List.of(), "60")).isEqualTo(Light.GREEN);  // 1.9 behind
     }
 
     @Test
