@@ -90,7 +90,11 @@ class ProjectService {
                     .map(fp -> new FieldProblem("row " + row.line() + "." + fp.field(), "第 " + row.line() + " 列：" + fp.message()))
                     .toList());
             if (row.project() != null) {
+                // a cell that could not be read is reported once, not again as missing
+                Set<String> unreadable = new HashSet<>();
+                row.problems().forEach(fp -> unreadable.add("row " + row.line() + "." + fp.field()));
                 problems.addAll(validate(row.project(), "row " + row.line() + ".", codes).stream()
+                        .filter(fp -> !unreadable.contains(fp.field()))
                         .map(fp -> new FieldProblem(fp.field(), "第 " + row.line() + " 列：" + fp.message())).toList());
             }
         }
