@@ -98,8 +98,8 @@ class ManualValuesTest {
     void aRealWriteCountsTowardsSystemUsage() {
         // The construction officer's write this year shows in indicator 1.2's evidence for this year.
         Http.as(port, "rdec").post("/api/plans", "{\"year\":2026,\"copyFrom\":2018}");
-        Http.as(port, "rdec").patch("/api/plans/2026/indicators/1.1", "{\"ownerAgencyId\":" + constructionBureau() + "}");
-        HttpResponse<String> w = Http.as(port, "officer").post("/api/plans/2026/indicators/1.1/values",
+        Http.as(port, "rdec").patch("/api/plans/2026/indicators/1.3", "{\"ownerAgencyId\":" + constructionBureau() + "}");
+        HttpResponse<String> w = Http.as(port, "officer").post("/api/plans/2026/indicators/1.3/values",
                 "{\"month\":1,\"value\":70}");
         assertThat(w.statusCode()).as(w.body()).isEqualTo(201);
         JsonNode evidence = Json.parse(Http.anonymous(port).get("/api/plans/2026/indicators/1.2/evidence").body());
