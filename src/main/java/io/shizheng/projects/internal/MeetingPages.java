@@ -26,11 +26,13 @@ class MeetingPages {
     private final MeetingService meetings;
     private final ProjectPages projectPages;
     private final ProjectStore store;
+    private final MeetingPackPdf pdf;
 
-    MeetingPages(MeetingService meetings, ProjectPages projectPages, ProjectStore store) {
+    MeetingPages(MeetingService meetings, ProjectPages projectPages, ProjectStore store, MeetingPackPdf pdf) {
         this.meetings = meetings;
         this.projectPages = projectPages;
         this.store = store;
+        this.pdf = pdf;
     }
 
     @GetMapping("/projects/meetings")
@@ -77,6 +79,7 @@ class MeetingPages {
         model.addAttribute("d", meetings.detail(id));
         model.addAttribute("mayRun", me.cityWide());
         model.addAttribute("agencies", projectPages.agencyNames());
+        model.addAttribute("pdfAvailable", pdf.available());
         return "projects/meeting";
     }
 

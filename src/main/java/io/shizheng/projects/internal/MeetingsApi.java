@@ -28,9 +28,12 @@ class MeetingsApi {
 
     private final MeetingService meetings;
     private final TableExporter exporter;
-    MeetingsApi(MeetingService meetings, TableExporter exporter) {
+    private final MeetingPackPdf pdf;
+
+    MeetingsApi(MeetingService meetings, TableExporter exporter, MeetingPackPdf pdf) {
         this.meetings = meetings;
         this.exporter = exporter;
+        this.pdf = pdf;
     }
 
     @GetMapping("/api/meetings")
@@ -105,14 +108,23 @@ class MeetingsApi {
     }
 
     @GetMapping("/api/meetings/{id}/pack")
-    @Operation(summary = "The meeting pack as ODS, XLSX or CSV")
+    @Operation(summary = "The meeting pack as ODS, XLSX, CSV or PDF (PDF needs a CJK font on the server)")
     ResponseEntity<byte[]> pack(@PathVariable long id, @RequestParam(defaultValue = "ods") String format) throws IOException {
         CurrentUser.require();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ExportFormat f = ExportFormat.parse(format);
-        exporter.write(meetings.pack(id), f, out);
-        String ext = f.extension();
-        String type = f.mediaType();
+        String ext;
+        String type;
+        io.shizheng.platform.Table table = meetings.pack(id);
+        if ("pdf".equalsIgnoreCase(format)) {
+            pdf.write(table, out);
+            ext = "pdf";
+            type = MediaType.APPLICATION_PDF_VALUE;
+        } else {
+            ExportFormat f = ExportFormat.parse(format);
+            exporter.write(table, f, out);
+            ext = f.extension();
+            type = f.mediaType();
+        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("meeting-" + id + "." + ext).build().toString())
                 .contentType(MediaType.parseMediaType(type)).body(out.toByteArray());

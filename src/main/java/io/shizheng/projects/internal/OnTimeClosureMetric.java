@@ -56,7 +56,7 @@ class OnTimeClosureMetric implements MetricSource {
                 select count(*) filter (where closed_on is not null and closed_on <= due_date) as on_time, count(*) as due
                 from projects_project where due_date between ? and ?""" + (scope == null ? "" : " and agency_id = any(?)"))
                 .params(scope == null ? List.of(q.from(), q.to()) : List.of(q.from(), q.to(), scope))
-                .query(Counts.class).single();
+                .query((rs, i) -> new Counts(rs.getLong("on_time"), rs.getLong("due"))).single();
         return MetricValue.ratioPercent(c.onTime(), c.due(), evidenceUrl(q));
     }
 
@@ -71,7 +71,9 @@ class OnTimeClosureMetric implements MetricSource {
                 select id, code, name, agency_id, due_date, planned_end, closed_on, light from projects_project
                 where due_date between ? and ?""" + (scope == null ? "" : " and agency_id = any(?)") + " order by due_date, code")
                 .params(scope == null ? List.of(q.from(), q.to()) : List.of(q.from(), q.to(), scope))
-                .query(Due.class).list();
+                .query((rs, i) -> new Due(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getLong("agency_id"),
+                        rs.getObject("due_date", LocalDate.class), rs.getObject("planned_end", LocalDate.class),
+                        rs.getObject("closed_on", LocalDate.class), rs.getString("light"))).list();
         Map<Long, String> names = new HashMap<>();
         agencies.all().forEach(a -> names.put(a.id(), a.name()));
         List<Evidence.Row> rows = new ArrayList<>();

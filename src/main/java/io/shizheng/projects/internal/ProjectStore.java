@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.shizheng.projects.Light;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -69,18 +70,39 @@ class ProjectStore {
     record Filter(Integer year, List<Long> agencyIds, String level, Light light, String district, String status) {
     }
 
+    /** Explicit mappers: the generic record mapper probes column names by exception, row by row, which is slow. */
+    static final RowMapper<Project> PROJECT = (rs, i) -> new Project(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+            rs.getLong("agency_id"), rs.getString("control_level"), rs.getString("category"), rs.getObject("lon", Double.class),
+            rs.getObject("lat", Double.class), rs.getString("line_wkt"), rs.getString("district_code"), rs.getString("district_name"),
+            rs.getObject("start_date", LocalDate.class), rs.getObject("planned_end", LocalDate.class),
+            rs.getObject("due_date", LocalDate.class), rs.getBigDecimal("total_budget"), rs.getBigDecimal("annual_budget"),
+            rs.getString("contact_email"), rs.getString("status"), rs.getObject("closed_on", LocalDate.class),
+            Light.valueOf(rs.getString("light")), rs.getString("light_reasons"), rs.getBigDecimal("planned_pct"),
+            rs.getBigDecimal("actual_pct"), rs.getBigDecimal("spending"), rs.getBigDecimal("allocation"),
+            rs.getObject("last_month", LocalDate.class), rs.getBoolean("demo"));
+
+    static final RowMapper<Report> REPORT = (rs, i) -> new Report(rs.getLong("id"), rs.getLong("project_id"),
+            rs.getObject("month", LocalDate.class), rs.getBigDecimal("actual_pct"), rs.getBigDecimal("spending"),
+            rs.getString("narrative"), rs.getString("problems"), rs.getString("help_needed"), rs.getString("correction_note"),
+            rs.getString("status"), rs.getString("submitted_by"), instant(rs.getTimestamp("submitted_at")),
+            rs.getString("reviewed_by"), instant(rs.getTimestamp("reviewed_at")), rs.getString("review_note"), rs.getBoolean("demo"));
+
+    private static Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
     private static final String COLUMNS = """
             id, code, name, agency_id, control_level, category, lon, lat, line_wkt, district_code, district_name,
             start_date, planned_end, due_date, total_budget, annual_budget, contact_email, status, closed_on, light,
             light_reasons, planned_pct, actual_pct, spending, allocation, last_month, demo""";
 
     Optional<Project> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from projects_project where id = ?").param(id).query(Project.class).optional();
+        return jdbc.sql("select " + COLUMNS + " from projects_project where id = ?").param(id).query(PROJECT).optional();
     }
 
     Optional<Project> findForUpdate(long id) {
         return jdbc.sql("select " + COLUMNS + " from projects_project where id = ? for update").param(id)
-                .query(Project.class).optional();
+                .query(PROJECT).optional();
     }
 
     Optional<Long> idByCode(String code) {
@@ -134,7 +156,7 @@ class ProjectStore {
         return jdbc.sql("select " + COLUMNS + " from projects_project" + w.sql()
                         + " order by case light when 'RED' then 0 when 'YELLOW' then 1 when 'GREEN' then 2 else 3 end, code"
                         + " limit ? offset ?")
-                .params(params).query(Project.class).list();
+                .params(params).query(PROJECT).list();
     }
 
     long count(Filter f) {
@@ -157,7 +179,8 @@ class ProjectStore {
                         + " count(*) filter (where status = 'CLOSED') as closed,"
                         + " coalesce(sum(total_budget), 0) as budget"
                         + " from projects_project" + w.sql() + " group by 1 order by 1")
-                .params(w.params()).query(Tally.class).list();
+                .params(w.params()).query((rs, i) -> new Tally(rs.getString("key"), rs.getLong("green"), rs.getLong("yellow"),
+                        rs.getLong("red"), rs.getLong("none"), rs.getLong("closed"), rs.getBigDecimal("budget"))).list();
     }
 
     record MapPoint(long id, String code, String name, double lon, double lat, Light light, String status) {
@@ -167,12 +190,14 @@ class ProjectStore {
         Where w = where(f);
         return jdbc.sql("select id, code, name, lon, lat, light, status from projects_project" + w.sql()
                         + " and lon is not null and lat is not null")
-                .params(w.params()).query(MapPoint.class).list();
+                .params(w.params()).query((rs, i) -> new MapPoint(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getDouble("lon"), rs.getDouble("lat"), Light.valueOf(rs.getString("light")), rs.getString("status"))).list();
     }
 
     List<PlanMonth> plan(long projectId) {
         return jdbc.sql("select month, planned_pct, allocation from projects_plan_month where project_id = ? order by month")
-                .param(projectId).query(PlanMonth.class).list();
+                .param(projectId).query((rs, i) -> new PlanMonth(rs.getObject("month", LocalDate.class),
+                        rs.getBigDecimal("planned_pct"), rs.getBigDecimal("allocation"))).list();
     }
 
     List<Milestone> milestones(long projectId) {
@@ -191,28 +216,28 @@ class ProjectStore {
 
     List<Report> reports(long projectId) {
         return jdbc.sql("select " + REPORT_COLUMNS + " from projects_report where project_id = ? order by month")
-                .param(projectId).query(Report.class).list();
+                .param(projectId).query(REPORT).list();
     }
 
     Optional<Report> report(long id) {
-        return jdbc.sql("select " + REPORT_COLUMNS + " from projects_report where id = ?").param(id).query(Report.class).optional();
+        return jdbc.sql("select " + REPORT_COLUMNS + " from projects_report where id = ?").param(id).query(REPORT).optional();
     }
 
     Optional<Report> reportFor(long projectId, LocalDate month) {
         return jdbc.sql("select " + REPORT_COLUMNS + " from projects_report where project_id = ? and month = ?")
-                .params(projectId, month).query(Report.class).optional();
+                .params(projectId, month).query(REPORT).optional();
     }
 
     /** The report the light is computed from: the latest month that was not returned. */
     Optional<Report> latestStanding(long projectId) {
         return jdbc.sql("select " + REPORT_COLUMNS + " from projects_report where project_id = ? and status <> 'RETURNED'"
-                        + " order by month desc limit 1").param(projectId).query(Report.class).optional();
+                        + " order by month desc limit 1").param(projectId).query(REPORT).optional();
     }
 
     /** The latest standing report before a month: the one whose spending a new report must not undercut. */
     Optional<Report> standingBefore(long projectId, LocalDate month) {
         return jdbc.sql("select " + REPORT_COLUMNS + " from projects_report where project_id = ? and status <> 'RETURNED'"
-                        + " and month < ? order by month desc limit 1").params(projectId, month).query(Report.class).optional();
+                        + " and month < ? order by month desc limit 1").params(projectId, month).query(REPORT).optional();
     }
 
     List<Report> reportsByStatus(String status, List<Long> agencyIds, int limit) {
@@ -221,7 +246,7 @@ class ProjectStore {
                         + (agencyIds == null ? "" : " and p.agency_id = any(?)")
                         + " order by r.submitted_at limit " + limit)
                 .params(agencyIds == null ? List.of(status) : List.of(status, agencyIds.toArray(Long[]::new)))
-                .query(Report.class).list();
+                .query(REPORT).list();
     }
 
     List<Photo> photos(long reportId) {

@@ -26,6 +26,9 @@ class MeetingsTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    MeetingPackPdf pdfFont;
+
     private JsonNode redProject() {
         int y = LocalDate.now(clock).getYear();
         JsonNode p = ProjectFixture.create(port, "CONST", y, null);
@@ -97,6 +100,13 @@ class MeetingsTest {
                         && table.getCellByPosition(15, r).getDisplayText().contains("請提出趕工計畫");
             }
             assertThat(found).as("the pack lists the project with its resolution").isTrue();
+        }
+        HttpResponse<byte[]> pdf = Http.as(port, "rdec").getBytes("/api/meetings/" + id + "/pack?format=pdf");
+        if (pdfFont.available()) {
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        } else {
+            assertThat(pdf.statusCode()).as("without a CJK font PDF is refused, clearly").isEqualTo(422);
         }
         assertThat(Http.anonymous(port).get("/api/meetings/" + id).statusCode()).isEqualTo(401);
     }
