@@ -126,8 +126,10 @@ final class ProjectImport {
         level = level == null ? null : LEVEL_NAMES.getOrDefault(level, level.toUpperCase(Locale.ROOT));
         String category = get.apply("category");
         category = category == null ? null : CATEGORY_NAMES.getOrDefault(category, category.toUpperCase(Locale.ROOT));
-        Double lon = number(get.apply("lon"), "lon", problems) == null ? null : number(get.apply("lon"), "lon", new ArrayList<>()).doubleValue();
-        Double lat = number(get.apply("lat"), "lat", problems) == null ? null : number(get.apply("lat"), "lat", new ArrayList<>()).doubleValue();
+        BigDecimal lonValue = number(get.apply("lon"), "lon", problems);
+        BigDecimal latValue = number(get.apply("lat"), "lat", problems);
+        Double lon = lonValue == null ? null : lonValue.doubleValue();
+        Double lat = latValue == null ? null : latValue.doubleValue();
         List<ProjectService.NewMilestone> milestones = new ArrayList<>();
         String ms = get.apply("milestones");
         if (ms != null) {

@@ -316,9 +316,12 @@ class SiteVisitService {
         return visit(visitId);
     }
 
-    byte[] photo(long photoId, boolean publicOnly) {
+    record PhotoFile(String contentType, byte[] bytes) {
+    }
+
+    PhotoFile photo(long photoId, boolean publicOnly) {
         Map<String, Object> row = jdbc.sql("""
-                select ph.bytes, v.status, p.agency_id from projects_visit_photo ph join projects_site_visit v on v.id = ph.visit_id
+                select ph.bytes, ph.content_type, v.status, p.agency_id from projects_visit_photo ph join projects_site_visit v on v.id = ph.visit_id
                 join projects_project p on p.id = v.project_id where ph.id = ?""").param(photoId).query().listOfRows().stream()
                 .findFirst().orElseThrow(() -> new NotFoundException("沒有此照片 / no such photo"));
         if (publicOnly && !"PUBLISHED".equals(row.get("status"))) {
@@ -330,7 +333,7 @@ class SiteVisitService {
                 throw new NotFoundException("沒有此照片 / no such photo");
             }
         }
-        return (byte[]) row.get("bytes");
+        return new PhotoFile((String) row.get("content_type"), (byte[]) row.get("bytes"));
     }
 
     List<Long> photoIds(long visitId) {

@@ -154,7 +154,12 @@ class VisitPages implements PublicEndpoints {
 
     @GetMapping("/projects/visits/photos/{id}")
     ResponseEntity<byte[]> photo(@PathVariable long id) {
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).body(visits.photo(id, false));
+        return image(visits.photo(id, false));
+    }
+
+    private static ResponseEntity<byte[]> image(SiteVisitService.PhotoFile photo) {
+        MediaType type = photo.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(photo.contentType());
+        return ResponseEntity.ok().contentType(type).body(photo.bytes());
     }
 
     @GetMapping("/projects/visits/public")
@@ -174,7 +179,7 @@ class VisitPages implements PublicEndpoints {
 
     @GetMapping("/projects/visits/public/photos/{id}")
     ResponseEntity<byte[]> publicPhoto(@PathVariable long id) {
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).body(visits.photo(id, true));
+        return image(visits.photo(id, true));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -28,6 +28,9 @@ class ProjectsApiTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    OnTimeClosureMetric metric;
+
     private int year() {
         return LocalDate.now(clock).getYear();
     }
@@ -174,12 +177,10 @@ class ProjectsApiTest {
         assertThat(onTimeCell(port, (y - 1) + "-01-01", (y - 1) + "-12-31", late.get("code").asString())).startsWith("否");
     }
 
-    /** The on-time cell of a project in the metric's evidence for a period. */
+    /** The on-time cell of a project in the metric's drill-down for a period. */
     private String onTimeCell(int port, String from, String to, String code) {
-        String html = Http.as(port, "rdec").get("/plan/metrics/" + OnTimeClosureMetric.NAME + "?from=" + from + "&to=" + to).body();
-        int at = html.indexOf(code);
-        assertThat(at).as("evidence lists " + code).isPositive();
-        String tail = html.substring(at);
-        return tail.contains("是 / yes") && (tail.indexOf("是 / yes") < tail.indexOf("</tr>") || tail.indexOf("</tr>") < 0) ? "是" : "否";
+        var evidence = metric.evidence(new io.shizheng.plan.MetricQuery(LocalDate.parse(from), LocalDate.parse(to), null));
+        return evidence.rows().stream().filter(r -> r.cells().get(0).equals(code)).findFirst()
+                .map(r -> r.cells().get(6).toString()).orElseThrow(() -> new AssertionError(code + " not in the drill-down"));
     }
 }
