@@ -10,9 +10,10 @@
       .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
       .then(function (p) {
         var months = p.series.map(function (s) { return s.month; });
+        // planned lines are dashed and smooth; reported values get a marker each, so that a single report shows
         var line = function (name, key, dashed) {
-          return { name: name, type: 'line', connectNulls: false, showSymbol: false, data: p.series.map(function (s) { return s[key]; }),
-            lineStyle: dashed ? { type: 'dashed' } : {} };
+          return { name: name, type: 'line', connectNulls: true, showSymbol: !dashed, symbolSize: 6, animation: false,
+            data: p.series.map(function (s) { return s[key]; }), lineStyle: dashed ? { type: 'dashed' } : { width: 2 } };
         };
         echarts.init(el).setOption({
           tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 10, top: 30, bottom: 30 },

@@ -100,6 +100,7 @@ class DemoProjectData implements ApplicationRunner {
             Generated g = generate(demo.scaled(300, 40), new Random(1071));
             write(g);
             meetings();
+            visits();
             audit.record("projects.demo-data", YEAR, AuditAction.CREATE, null,
                     Map.of("projects", g.projects.size(), "reports", g.reports.size(), "note", "示範資料 / generated demo data"));
             log.info("Seeded {} demo projects with {} monthly reports", g.projects.size(), g.reports.size());
@@ -392,6 +393,42 @@ class DemoProjectData implements ApplicationRunner {
                                     status.equals("OPEN") ? null : "已依決議辦理（示範）/ done as resolved (demo)",
                                     status.equals("CLOSED") ? ts(dates[n].plusDays(45), 10) : null,
                                     status.equals("CLOSED") ? "rdec" : null).update();
+                }
+            }
+        }
+    }
+
+    /** Site visits of 2018: some published with findings and improvement items, a few still planned. */
+    private void visits() {
+        List<Long> picks = jdbc.sql("""
+                select id from projects_project where demo and start_date <= date '2018-09-01'
+                order by case light when 'RED' then 0 when 'YELLOW' then 1 else 2 end, total_budget desc limit 6""")
+                .query(Long.class).list();
+        String[][] findings = {
+                {"工地安全圍籬多處破損，職安告示不足；施工品質尚可。/ Site fencing damaged, safety signs missing; workmanship fair.",
+                        "補設安全圍籬並加強職安巡查", "提送趕工計畫並按週回報"},
+                {"混凝土試體抽驗紀錄完整，排水坡度符合設計。/ Concrete tests complete; drainage slopes as designed.",
+                        "補齊材料送審文件"},
+                {"進度落後主因為管線遷移，已召開協調會。/ Behind mainly due to utility relocation.", "每月召開管線協調會議"}};
+        for (int i = 0; i < picks.size(); i++) {
+            boolean done = i < 3;
+            LocalDate date = LocalDate.of(YEAR, 9 + i % 3, 10 + i);
+            long visit = jdbc.sql("""
+                    insert into projects_site_visit (project_id, planned_date, selected_by, status, score, findings, visited_on, demo)
+                    values (?, ?, ?, ?, ?, ?, ?, true) returning id""")
+                    .params(picks.get(i), date, i % 2 == 0 ? "RULE" : "HAND", done ? "PUBLISHED" : "PLANNED",
+                            done ? 68 + i * 9 : null, done ? findings[i][0] : null, done ? date : null)
+                    .query(Long.class).single();
+            jdbc.sql("""
+                    insert into projects_visit_member (visit_id, username, no_conflict, declared_at) values (?, 'reviewer', ?, ?)""")
+                    .params(visit, done ? Boolean.TRUE : null, done ? ts(date.minusDays(3), 9) : null).update();
+            if (done) {
+                for (int k = 1; k < findings[i].length; k++) {
+                    boolean closed = k == 1;
+                    jdbc.sql("""
+                            insert into projects_improvement (visit_id, text, status, reply, replied_at, closed_at) values (?, ?, ?, ?, ?, ?)""")
+                            .params(visit, findings[i][k], closed ? "CLOSED" : "OPEN", closed ? "已改善完成（示範）/ done (demo)" : null,
+                                    closed ? ts(date.plusDays(20), 10) : null, closed ? ts(date.plusDays(30), 10) : null).update();
                 }
             }
         }
