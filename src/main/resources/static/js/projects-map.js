@@ -20,6 +20,10 @@
     .then(function (r) { return r.json(); })
     .then(function (fc) {
       L.geoJSON(fc, {
+        // roads, pipes and drains are drawn as their route, in the colour of their light
+        style: function (f) {
+          return { color: f.properties.status === 'CLOSED' ? '#777' : colours[f.properties.light] || '#9e9e9e', weight: 5, opacity: 0.85 };
+        },
         pointToLayer: function (f, latlng) {
           var light = f.properties.light;
           var closed = f.properties.status === 'CLOSED';

@@ -283,8 +283,17 @@ class DemoProjectData implements ApplicationRunner {
                 g.milestones.add(new Object[] {id, msNames[m], msPlanned[m], msReached[m], m});
             }
             BigDecimal annual = annualAllocation(planned, alloc, firstMonth, total);
+            // roads and drains are routes: a short line through the point along a random bearing
+            String route = null;
+            if (place != null && (name.contains("路") || name.contains("排水"))) {
+                double angle = new Random(id).nextDouble() * Math.PI; // own seed: the main sequence stays as it was
+                double dx = Math.cos(angle) * 0.004;
+                double dy = Math.sin(angle) * 0.003;
+                route = "LINESTRING(" + round(lon - dx) + " " + round(lat - dy) + ", " + round(lon) + " " + round(lat) + ", "
+                        + round(lon + dx) + " " + round(lat + dy) + ")";
+            }
             g.projects.add(new Object[] {id, String.format("107-%s-%03d", owner.code(), k + 1), name, agency.id(), level, category,
-                    round(lon), round(lat), place == null ? null : place.districtCode(), place == null ? null : place.districtName(),
+                    round(lon), round(lat), route, place == null ? null : place.districtCode(), place == null ? null : place.districtName(),
                     start, end, due, total, annual, "pm." + owner.code().toLowerCase() + "@demo.taichung.invalid",
                     closedOn == null ? "ACTIVE" : "CLOSED", closedOn, light.name(), reasons, lastPlanned, lastActual, lastSpend,
                     lastAlloc, lastMonth});
@@ -345,10 +354,10 @@ class DemoProjectData implements ApplicationRunner {
 
     private void write(Generated g) {
         template.batchUpdate("""
-                insert into projects_project (id, code, name, agency_id, control_level, category, lon, lat, district_code,
+                insert into projects_project (id, code, name, agency_id, control_level, category, lon, lat, line_wkt, district_code,
                   district_name, start_date, planned_end, due_date, total_budget, annual_budget, contact_email, status,
                   closed_on, light, light_reasons, planned_pct, actual_pct, spending, allocation, last_month, demo)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""", g.projects);
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""", g.projects);
         template.batchUpdate("insert into projects_plan_month (project_id, month, planned_pct, allocation) values (?, ?, ?, ?)", g.plan);
         template.batchUpdate("insert into projects_milestone (project_id, name, planned_date, reached_date, sort) values (?, ?, ?, ?, ?)",
                 g.milestones);

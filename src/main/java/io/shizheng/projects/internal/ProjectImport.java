@@ -45,7 +45,7 @@ final class ProjectImport {
                 {"level", "列管層級", "層級"}, {"category", "類別"}, {"lon", "經度"}, {"lat", "緯度"},
                 {"startDate", "start", "開工日期", "開始日期"}, {"plannedEnd", "end", "預定完工日期", "完工日期"},
                 {"totalBudget", "總經費", "總經費（千元）"}, {"annualBudget", "年度經費", "年度經費（千元）"},
-                {"contactEmail", "email", "聯絡信箱", "電子郵件"}, {"milestones", "里程碑"}, {"curve", "預定進度", "預定進度曲線"}};
+                {"contactEmail", "email", "聯絡信箱", "電子郵件"}, {"milestones", "里程碑"}, {"curve", "預定進度", "預定進度曲線"}, {"line", "路線"}};
         for (String[] group : names) {
             for (String n : group) {
                 HEADERS.put(n.toLowerCase(Locale.ROOT), group[0]);
@@ -156,10 +156,24 @@ final class ProjectImport {
                 }
             }
         }
+        List<List<Double>> route = new ArrayList<>();
+        String ln = get.apply("line");
+        if (ln != null) {
+            for (String part : ln.split("[;；]")) {
+                String[] xy = part.trim().split("\\s+");
+                BigDecimal x = xy.length == 2 ? number(xy[0], "line", problems) : null;
+                BigDecimal y = xy.length == 2 ? number(xy[1], "line", problems) : null;
+                if (xy.length != 2) {
+                    problems.add(new FieldProblem("line", "路線格式為「經度 緯度;經度 緯度」/ line must be 'lon lat;lon lat'"));
+                } else if (x != null && y != null) {
+                    route.add(List.of(x.doubleValue(), y.doubleValue()));
+                }
+            }
+        }
         ProjectService.NewProject p = new ProjectService.NewProject(get.apply("code"), get.apply("name"), get.apply("agency"),
                 level, category, lon, lat, date(get.apply("startDate"), "startDate", problems),
                 date(get.apply("plannedEnd"), "plannedEnd", problems), number(get.apply("totalBudget"), "totalBudget", problems),
-                number(get.apply("annualBudget"), "annualBudget", problems), get.apply("contactEmail"), milestones, curve);
+                number(get.apply("annualBudget"), "annualBudget", problems), get.apply("contactEmail"), milestones, curve, route);
         return new Row(line, p, problems);
     }
 

@@ -54,10 +54,14 @@ class ProjectService {
     record NewMilestone(String name, LocalDate plannedDate) {
     }
 
-    /** A project as created by hand or by one import row; {@code curve} is the planned % per month (optional). */
+    /**
+     * A project as created by hand or by one import row; {@code curve} is the planned % per month (optional);
+     * {@code line} is a route as [lon, lat] points for roads, pipes or drains (optional; the point then defaults to
+     * its middle vertex).
+     */
     record NewProject(String code, String name, String agency, String level, String category, Double lon, Double lat,
                       LocalDate startDate, LocalDate plannedEnd, BigDecimal totalBudget, BigDecimal annualBudget,
-                      String contactEmail, List<NewMilestone> milestones, List<BigDecimal> curve) {
+                      String contactEmail, List<NewMilestone> milestones, List<BigDecimal> curve, List<List<Double>> line) {
     }
 
     static void requireRdec() {
@@ -131,6 +135,13 @@ class ProjectService {
         }
         if (p.category() == null || !CATEGORIES.contains(p.category())) {
             out.add(new FieldProblem(prefix + "category", "類別須為 " + CATEGORIES + " / category must be one of " + CATEGORIES));
+        }
+        if (p.line() != null && !p.line().isEmpty()) {
+            if (p.line().size() < 2 || p.line().stream().anyMatch(pt -> pt == null || pt.size() != 2 || pt.get(0) == null || pt.get(1) == null)) {
+                out.add(new FieldProblem(prefix + "line", "路線須有至少兩個 [經度, 緯度] 點 / a line needs at least two [lon, lat] points"));
+            } else if (p.line().stream().anyMatch(pt -> geo.locate(pt.get(0), pt.get(1)).isEmpty())) {
+                out.add(new FieldProblem(prefix + "line", "路線有點不在臺中市內 / a point of the line is outside the city"));
+            }
         }
         if ((p.lon() == null) != (p.lat() == null)) {
             out.add(new FieldProblem(prefix + "lon", "經緯度須同時填寫 / give both longitude and latitude"));
@@ -207,12 +218,23 @@ class ProjectService {
 
     Project insert(NewProject p, boolean demo) {
         Agency a = agency(p.agency());
-        Place place = p.lon() == null ? null : geo.locate(p.lon(), p.lat()).orElse(null);
+        Double lon = p.lon();
+        Double lat = p.lat();
+        String wkt = null;
+        if (p.line() != null && p.line().size() >= 2) {
+            wkt = "LINESTRING(" + String.join(", ", p.line().stream().map(pt -> pt.get(0) + " " + pt.get(1)).toList()) + ")";
+            if (lon == null) {
+                List<Double> mid = p.line().get(p.line().size() / 2);
+                lon = mid.get(0);
+                lat = mid.get(1);
+            }
+        }
+        Place place = lon == null ? null : geo.locate(lon, lat).orElse(null);
         long id = jdbc.sql("""
-                insert into projects_project (code, name, agency_id, control_level, category, lon, lat, district_code,
+                insert into projects_project (code, name, agency_id, control_level, category, lon, lat, line_wkt, district_code,
                   district_name, start_date, planned_end, due_date, total_budget, annual_budget, contact_email, demo)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(p.code().trim(), p.name().trim(), a.id(), p.level(), p.category(), p.lon(), p.lat(),
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(p.code().trim(), p.name().trim(), a.id(), p.level(), p.category(), lon, lat, wkt,
                         place == null ? null : place.districtCode(), place == null ? null : place.districtName(),
                         p.startDate(), p.plannedEnd(), p.plannedEnd(), p.totalBudget(), p.annualBudget(),
                         ReportService.trim(p.contactEmail()), demo)

@@ -183,15 +183,16 @@ class ProjectStore {
                         rs.getLong("red"), rs.getLong("none"), rs.getLong("closed"), rs.getBigDecimal("budget"))).list();
     }
 
-    record MapPoint(long id, String code, String name, double lon, double lat, Light light, String status) {
+    record MapPoint(long id, String code, String name, double lon, double lat, Light light, String status, String lineWkt) {
     }
 
     List<MapPoint> points(Filter f) {
         Where w = where(f);
-        return jdbc.sql("select id, code, name, lon, lat, light, status from projects_project" + w.sql()
+        return jdbc.sql("select id, code, name, lon, lat, light, status, line_wkt from projects_project" + w.sql()
                         + " and lon is not null and lat is not null")
                 .params(w.params()).query((rs, i) -> new MapPoint(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                        rs.getDouble("lon"), rs.getDouble("lat"), Light.valueOf(rs.getString("light")), rs.getString("status"))).list();
+                        rs.getDouble("lon"), rs.getDouble("lat"), Light.valueOf(rs.getString("light")), rs.getString("status"),
+                        rs.getString("line_wkt"))).list();
     }
 
     List<PlanMonth> plan(long projectId) {

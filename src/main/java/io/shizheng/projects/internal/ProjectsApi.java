@@ -77,10 +77,22 @@ class ProjectsApi {
             props.put("light", p.light());
             props.put("status", p.status());
             props.put("url", "/projects/" + p.id());
-            features.add(Map.of("type", "Feature", "properties", props,
-                    "geometry", Map.of("type", "Point", "coordinates", List.of(p.lon(), p.lat()))));
+            Map<String, Object> geometry = p.lineWkt() == null ? Map.of("type", "Point", "coordinates", List.of(p.lon(), p.lat()))
+                    : Map.of("type", "LineString", "coordinates", lineCoordinates(p.lineWkt()));
+            features.add(Map.of("type", "Feature", "properties", props, "geometry", geometry));
         }
         return Map.of("type", "FeatureCollection", "features", features);
+    }
+
+    /** LINESTRING(lon lat, lon lat, ...) as written by ProjectService, back to GeoJSON coordinates. */
+    static List<List<Double>> lineCoordinates(String wkt) {
+        String inner = wkt.substring(wkt.indexOf('(') + 1, wkt.lastIndexOf(')'));
+        List<List<Double>> out = new ArrayList<>();
+        for (String pt : inner.split(",")) {
+            String[] xy = pt.trim().split("\\s+");
+            out.add(List.of(Double.valueOf(xy[0]), Double.valueOf(xy[1])));
+        }
+        return out;
     }
 
     record Detail(Portfolio.Summary project, String lightReasons, String contactEmail, Double lon, Double lat,

@@ -59,10 +59,10 @@ class ProjectImportTest {
     void aGoodCsvImportsEveryRow() {
         String a = ProjectFixture.code("I");
         String b = ProjectFixture.code("I");
-        String csv = "code,name,agency,level,category,lon,lat,startDate,plannedEnd,totalBudget,annualBudget,contactEmail,milestones\n"
+        String csv = "code,name,agency,level,category,lon,lat,startDate,plannedEnd,totalBudget,annualBudget,contactEmail,milestones,路線\n"
                 + a + ",\"豐原區排水改善, 第二期\",WATER,CITY,CONSTRUCTION,120.72,24.25,2018-01-01,2019-06-30,80000,40000,pm@example.org,"
-                + "決標@2018-03-31;完工@2019-06-30\n"
-                + b + ",公共托嬰中心,SOCIAL,SELF,OTHER,,,2018-02-01,2018-11-30,6000,6000,,\n";
+                + "決標@2018-03-31;完工@2019-06-30,\n"
+                + b + ",文心路人行道改善,CONST,SELF,OTHER,,,2018-02-01,2018-11-30,6000,6000,,,120.6467 24.1631;120.6480 24.1650;120.6495 24.1668\n";
         HttpResponse<String> r = Multipart.upload(port, "rdec", "/api/projects/import", "p.csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(Json.parse(r.body()).get("imported").asInt()).isEqualTo(2);
@@ -73,6 +73,18 @@ class ProjectImportTest {
         assertThat(p.get("milestones")).hasSize(2);
         assertThat(p.get("series")).hasSize(18);
         assertThat(p.get("series").get(17).get("planned").decimalValue()).isEqualByComparingTo("100");
+        // a route is drawn as a line on the map, the project located at its middle
+        long routed = jdbc.sql("select id from projects_project where code = ?").param(b).query(Long.class).single();
+        JsonNode map = Json.parse(Http.as(port, "rdec").get("/api/projects/map?agency=CONST").body());
+        boolean line = false;
+        for (JsonNode f : map.get("features")) {
+            if (f.get("properties").get("id").asLong() == routed) {
+                line = f.get("geometry").get("type").asString().equals("LineString") && f.get("geometry").get("coordinates").size() == 3;
+            }
+        }
+        assertThat(line).as("the route on the map").isTrue();
+        assertThat(Json.parse(Http.as(port, "rdec").get("/api/projects/" + routed).body()).get("project").get("district").asString())
+                .isEqualTo("西屯區");
         // importing the same codes again changes nothing
         HttpResponse<String> again = Multipart.upload(port, "rdec", "/api/projects/import", "p.csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(again.statusCode()).isEqualTo(422);

@@ -25,6 +25,13 @@ class ProjectsBrowserTest extends BrowserTestSupport {
     @Autowired
     Clock clock;
 
+    /** A wait that tolerates the page being replaced while it looks (forms post and redirect). */
+    private org.openqa.selenium.support.ui.WebDriverWait patient(int seconds) {
+        org.openqa.selenium.support.ui.WebDriverWait wait = waitUpTo(Duration.ofSeconds(seconds));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
     private void set(String id, String value) {
         ((JavascriptExecutor) driver()).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
     }
@@ -52,7 +59,7 @@ class ProjectsBrowserTest extends BrowserTestSupport {
         driver().findElement(By.id("report-spending")).sendKeys("10800");
         driver().findElement(By.name("problems")).sendKeys("管線遷移延宕");
         driver().findElement(By.id("report-submit")).click();
-        waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".alert-ok")).isEmpty()
+        patient(10).until(d -> !d.findElements(By.cssSelector(".alert-ok")).isEmpty()
                 || !d.findElements(By.id("form-errors")).isEmpty());
         assertThat(driver().findElements(By.id("form-errors"))).as("no form errors").isEmpty();
         screenshot("projects-officer-report");
@@ -61,17 +68,19 @@ class ProjectsBrowserTest extends BrowserTestSupport {
         open("/projects?year=" + y + "&light=RED");
         assertThat(driver().findElements(By.cssSelector("#project-list tr[data-project='" + p.get("code").asString() + "']")))
                 .as("the project among the red ones on the dashboard").hasSize(1);
+        patient(15).until(d -> !d.findElements(By.cssSelector("#projects-map path.leaflet-interactive")).isEmpty());
+        screenshot("projects-dashboard");
         open("/projects/" + id);
         assertThat(driver().findElement(By.cssSelector("#project-light [data-light]")).getAttribute("data-light")).isEqualTo("RED");
         assertThat(text("#project-light")).contains("15");
         assertThat(text("#light-history")).contains("紅燈");
-        waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("chart-scurve")).getAttribute("data-drawn") != null);
+        patient(10).until(d -> d.findElement(By.id("chart-scurve")).getAttribute("data-drawn") != null);
         screenshot("projects-rdec-red");
 
         open("/projects/reviews");
         WebElement row = driver().findElement(By.xpath("//table[@id='review-queue']//tr[td/a[contains(., '" + p.get("code").asString() + "')]]"));
         row.findElement(By.cssSelector("button[value=accept]")).click();
-        waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".alert-ok")).isEmpty());
+        patient(10).until(d -> !d.findElements(By.cssSelector(".alert-ok")).isEmpty());
         open("/projects/" + id);
         assertThat(text("#reports")).contains("已核定");
     }
@@ -91,19 +100,19 @@ class ProjectsBrowserTest extends BrowserTestSupport {
         set("meeting-date", today.toString());
         driver().findElement(By.id("meeting-chair")).sendKeys("市長");
         driver().findElement(By.id("meeting-create")).click();
-        waitUpTo(Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().matches(".*/projects/meetings/\\d+.*"));
+        patient(15).until(d -> d.getCurrentUrl().matches(".*/projects/meetings/\\d+.*"));
         WebElement item = driver().findElement(By.id("item-" + id));
         assertThat(item.getAttribute("data-reason")).isEqualTo("RED");
-        waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("item-" + id))
+        patient(10).until(d -> d.findElement(By.id("item-" + id))
                 .findElement(By.cssSelector(".projects-scurve")).getAttribute("data-drawn") != null);
         item.findElement(By.name("text")).sendKeys("請一個月內提出趕工計畫");
         setIn(item, "dueDate", today.plusDays(30).toString());
         item.findElement(By.cssSelector(".resolution-form button")).click();
-        waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#item-" + id + " li[data-resolution]")).isEmpty());
+        patient(10).until(d -> !d.findElements(By.cssSelector("#item-" + id + " li[data-resolution]")).isEmpty());
         assertThat(text("#item-" + id + " .resolutions")).contains("請一個月內提出趕工計畫").contains("待辦");
         driver().findElement(By.name("minutes")).sendKeys("逐案檢討紅黃燈案件。");
         driver().findElement(By.id("meeting-held")).click();
-        waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("meeting-status")).getText().equals("已召開"));
+        patient(10).until(d -> d.findElement(By.id("meeting-status")).getText().equals("已召開"));
         String meetingUrl = driver().getCurrentUrl();
         screenshot("projects-meeting");
 
@@ -112,7 +121,7 @@ class ProjectsBrowserTest extends BrowserTestSupport {
         WebElement row = driver().findElement(By.xpath("//table[@id='resolution-list']//tr[td[contains(., '請一個月內提出趕工計畫')]]"));
         row.findElement(By.name("reply")).sendKeys("已提出趕工計畫，增派夜間班");
         row.findElement(By.cssSelector("button[value=DONE]")).click();
-        waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".alert-ok")).isEmpty());
+        patient(10).until(d -> !d.findElements(By.cssSelector(".alert-ok")).isEmpty());
         row = driver().findElement(By.xpath("//table[@id='resolution-list']//tr[td[contains(., '請一個月內提出趕工計畫')]]"));
         assertThat(row.getAttribute("data-status")).isEqualTo("DONE");
 
@@ -120,7 +129,7 @@ class ProjectsBrowserTest extends BrowserTestSupport {
         open("/projects/resolutions");
         row = driver().findElement(By.xpath("//table[@id='resolution-list']//tr[td[contains(., '請一個月內提出趕工計畫')]]"));
         row.findElement(By.cssSelector("button[value=CLOSED]")).click();
-        waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".alert-ok")).isEmpty());
+        patient(10).until(d -> !d.findElements(By.cssSelector(".alert-ok")).isEmpty());
         driver().get(meetingUrl);
         assertThat(text("#item-" + id + " .resolutions")).contains("已結案");
     }
