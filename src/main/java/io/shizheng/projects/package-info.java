@@ -1,0 +1,8 @@
+/**
+ * Management control of major projects (重大計畫管制): controlled projects with their planned S-curves,
+ * monthly progress reports and their review, early-warning lights, review meetings with tracked
+ * resolutions, site verification, year-end on-time closure, and the metric of indicator 1.1.
+ * Other modules may listen to {@link io.shizheng.projects.ProjectLightChanged}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Major projects control")
+package io.shizheng.projects;
