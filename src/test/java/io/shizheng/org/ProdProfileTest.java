@@ -21,12 +21,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ProdProfileTest {
 
     private static ConfigurableApplicationContext boot(Path dir, String... args) {
-        String[] all = new String[args.length + 4];
+        String[] all = new String[args.length + 5];
         all[0] = "--spring.datasource.url=";
         all[1] = "--shizheng.data-dir=" + dir;
         all[2] = "--server.port=0";
         all[3] = "--spring.main.banner-mode=off";
-        System.arraycopy(args, 0, all, 4, args.length);
+        all[4] = "--shizheng.demo.scale=0.02";
+        System.arraycopy(args, 0, all, 5, args.length);
         return new SpringApplicationBuilder(ShizhengApplication.class).run(all);
     }
 

@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** OIDC sign-in is switched on by configuration alone: the login page offers it and it sends people to the provider. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "shizheng.data-dir=target/test-data-oidc", "shizheng.embedded-db.clean=true",
+        "shizheng.data-dir=target/test-data-oidc", "shizheng.embedded-db.clean=true", "shizheng.demo.scale=0.02",
         "spring.security.oauth2.client.registration.city.client-id=shizheng",
         "spring.security.oauth2.client.registration.city.client-secret=secret",
         "spring.security.oauth2.client.registration.city.scope=openid,profile",

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** E-mail goes out through the outbox to a real (in-process) SMTP server, once, and rolls back with its write. */
-@SpringBootTest(properties = {"shizheng.data-dir=target/test-data-mail", "shizheng.embedded-db.clean=true",
+@SpringBootTest(properties = {"shizheng.data-dir=target/test-data-mail", "shizheng.embedded-db.clean=true", "shizheng.demo.scale=0.02",
         "spring.mail.host=127.0.0.1", "spring.mail.port=3025", "shizheng.mail.dispatch-interval=PT1H"})
 class OutboxNotificationsTest {
 
