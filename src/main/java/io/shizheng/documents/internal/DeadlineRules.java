@@ -48,7 +48,7 @@ class DeadlineRules {
         this.maxExtensionDays = maxExtensionDays;
     }
 
-    int days(Priority p) {
+    public int days(Priority p) {
         return switch (p) {
             case MOST_URGENT -> mostUrgentDays;
             case URGENT -> urgentDays;
@@ -56,9 +56,9 @@ class DeadlineRules {
         };
     }
 
-    int maxExtensions() { return maxExtensions; }
+    public int maxExtensions() { return maxExtensions; }
 
-    int maxExtensionDays() { return maxExtensionDays; }
+    public int maxExtensionDays() { return maxExtensionDays; }
 
     Deadline compute(LocalDate received, Priority priority, LocalDate setDeadline, int extensionDays) {
         return compute(received, priority, setDeadline, extensionDays, calendar::addWorkingDays);

@@ -36,7 +36,7 @@ class DocumentImport {
 
     static final int MAX_PROBLEMS = 500;
 
-    record Result(long importId, int rowsRead, int inserted, int updated, int unchanged, long millis) {
+    record Result(long importId, int rowsRead, int inserted, int updated, int unchanged, long millis) implements java.io.Serializable {
     }
 
     private final DataSource dataSource;

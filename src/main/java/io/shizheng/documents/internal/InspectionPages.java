@@ -45,7 +45,7 @@ class InspectionPages {
             long id = inspections.create(agencyId, visitOn, inspectors, note);
             return "redirect:/documents/inspections/" + id;
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            redirect.addFlashAttribute("errors", Flash.of(e.problems()));
             return "redirect:/documents/inspections";
         }
     }
@@ -64,7 +64,7 @@ class InspectionPages {
             action.run();
             redirect.addFlashAttribute("ok", ok);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            redirect.addFlashAttribute("errors", Flash.of(e.problems()));
         }
         return "redirect:/documents/inspections/" + id;
     }
