@@ -34,7 +34,7 @@ create table documents_document (
     constraint documents_closed_after_received check (closed_on is null or closed_on >= received_on),
     constraint documents_extension_days check (extension_days >= 0 and extension_count >= 0)
 );
-create index documents_document_closed on documents_document (closed_on, agency_id) include (on_time, project_control);
+create index documents_document_closed on documents_document (closed_on, agency_id);
 create index documents_document_late on documents_document (closed_on) where on_time = false;
 create index documents_document_open on documents_document (deadline) where closed_on is null;
 

@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DocumentImport {
 
     static final int MAX_PROBLEMS = 500;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DocumentImport.class);
 
     record Result(long importId, int rowsRead, int inserted, int updated, int unchanged, long millis) implements java.io.Serializable {
     }
@@ -83,6 +84,8 @@ class DocumentImport {
         Connection con = DataSourceUtils.getConnection(dataSource);
         CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy documents_stage from stdin");
         List<FieldProblem> problems = new ArrayList<>();
+        java.util.HashMap<String, Integer> seen = new java.util.HashMap<>();
+        java.util.LinkedHashMap<String, List<Integer>> duplicates = new java.util.LinkedHashMap<>();
         int badRows = 0;
         int read = 0;
         try {
@@ -110,7 +113,11 @@ class DocumentImport {
                     }
                     continue;
                 }
-                if (badRows > 0) {
+                Integer firstLine = seen.putIfAbsent(r.docNo(), r.line());
+                if (firstLine != null) {
+                    duplicates.computeIfAbsent(r.docNo(), k -> new ArrayList<>(List.of(firstLine))).add(r.line());
+                }
+                if (badRows > 0 || !duplicates.isEmpty()) {
                     continue;
                 }
                 appendCopyLine(buf, r);
@@ -118,7 +125,8 @@ class DocumentImport {
                     flush(copy, buf);
                 }
             }
-            if (badRows == 0) {
+            seen = null;
+            if (badRows == 0 && duplicates.isEmpty()) {
                 flush(copy, buf);
                 copy.endCopy();
             }
@@ -137,21 +145,34 @@ class DocumentImport {
         if (read == 0) {
             throw new InvalidInputException("file", "檔案沒有資料列 / the file has no data rows");
         }
-        String whereWord = rows.where(0).replaceAll(" .*", "");
-        List<FieldProblem> duplicates = jdbc.sql("""
-                select doc_no, array_agg(line order by line)::text from documents_stage group by doc_no
-                having count(*) > 1 order by min(line) limit ?""").param(MAX_PROBLEMS)
-                .query((rs, n) -> new FieldProblem(whereWord + " " + rs.getString(2).replaceAll("[{}]", "").replace(",", ", ")
-                        + ": doc_no", "文號「" + rs.getString(1) + "」重複 / the same document number appears more than once"))
-                .list();
+        long mark = phase("parse and COPY to staging", start);
         if (!duplicates.isEmpty()) {
-            throw new InvalidInputException(duplicates);
+            List<FieldProblem> dup = new ArrayList<>();
+            duplicates.forEach((docNo, lines) -> {
+                if (dup.size() < MAX_PROBLEMS) {
+                    dup.add(new FieldProblem(rows.where(lines.get(0)).replaceAll(" .*", "") + " " + lines.stream()
+                            .map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("") + ": doc_no",
+                            "文號「" + docNo + "」重複 / the same document number appears more than once"));
+                }
+            });
+            throw new InvalidInputException(dup);
         }
+        // What is already here: the id, the closing day before this import and whether this import changes it.
+        jdbc.sql("""
+                create temp table documents_known on commit drop as
+                select s.line, d.id, d.agency_id as old_agency, d.closed_on as old_closed,
+                  (d.agency_id, d.unit, d.doc_type, d.priority, d.subject, d.received_on, d.set_deadline,
+                   d.closed_on, d.extension_count, d.extension_days, d.project_control, d.deadline, d.overdue_reason)
+                  is distinct from (s.agency_id, s.unit, s.doc_type, s.priority, s.subject, s.received_on, s.set_deadline,
+                   s.closed_on, s.extension_count, s.extension_days, s.project_control, s.deadline,
+                   coalesce(s.overdue_reason, d.overdue_reason)) as changed
+                from documents_stage s join documents_document d on d.doc_no = s.doc_no""").update();
+        mark = phase("match existing", mark);
         if (!user.cityWide()) {
             List<Long> scope = agencies.subtree(user.agencyId()).stream().map(a -> a.id()).toList();
             List<FieldProblem> foreign = jdbc.sql("""
-                    select s.line, s.doc_no from documents_stage s join documents_document d on d.doc_no = s.doc_no
-                    where not (d.agency_id = any (?)) order by s.line limit ?""")
+                    select k.line, s.doc_no from documents_known k join documents_stage s on s.line = k.line
+                    where not (k.old_agency = any (?)) order by k.line limit ?""")
                     .params(scope.toArray(Long[]::new), MAX_PROBLEMS)
                     .query((rs, n) -> new FieldProblem(rows.where(rs.getInt(1)) + ": doc_no", "文號「" + rs.getString(2)
                             + "」已屬其他機關，您不能修改 / this document belongs to another agency")).list();
@@ -165,55 +186,48 @@ class DocumentImport {
                 .params(source, fileName, read, user.getUsername(), user.agencyId()).query(Long.class).single();
         jdbc.sql("""
                 create temp table documents_touched_days on commit drop as
-                select distinct d.closed_on as day from documents_document d join documents_stage s on s.doc_no = d.doc_no
-                where d.closed_on is not null
-                union select distinct closed_on from documents_stage where closed_on is not null""").update();
-        jdbc.sql("""
-                create temp table documents_changed on commit drop as
-                with up as (
-                  insert into documents_document as d (doc_no, agency_id, unit, doc_type, priority, subject, received_on,
-                    set_deadline, closed_on, extension_count, extension_days, project_control, deadline_rule,
-                    base_deadline, deadline, on_time, overdue_reason, import_id)
-                  select doc_no, agency_id, unit, doc_type, priority, subject, received_on, set_deadline, closed_on,
-                    extension_count, extension_days, project_control, deadline_rule, base_deadline, deadline, on_time,
-                    overdue_reason, ? from documents_stage
-                  on conflict (doc_no) do update set agency_id = excluded.agency_id, unit = excluded.unit,
-                    doc_type = excluded.doc_type, priority = excluded.priority, subject = excluded.subject,
-                    received_on = excluded.received_on, set_deadline = excluded.set_deadline,
-                    closed_on = excluded.closed_on, extension_count = excluded.extension_count,
-                    extension_days = excluded.extension_days, project_control = excluded.project_control,
-                    deadline_rule = excluded.deadline_rule, base_deadline = excluded.base_deadline,
-                    deadline = excluded.deadline, on_time = excluded.on_time,
-                    overdue_reason = coalesce(excluded.overdue_reason, d.overdue_reason),
-                    import_id = excluded.import_id, updated_at = now(), demo = false
-                  where (d.agency_id, d.unit, d.doc_type, d.priority, d.subject, d.received_on, d.set_deadline,
-                         d.closed_on, d.extension_count, d.extension_days, d.project_control, d.deadline,
-                         d.overdue_reason)
-                    is distinct from (excluded.agency_id, excluded.unit, excluded.doc_type, excluded.priority,
-                         excluded.subject, excluded.received_on, excluded.set_deadline, excluded.closed_on,
-                         excluded.extension_count, excluded.extension_days, excluded.project_control,
-                         excluded.deadline, coalesce(excluded.overdue_reason, d.overdue_reason))
-                  returning d.id, d.doc_no, (xmax = 0) as inserted)
-                select * from up""").param(importId).update();
-        Map<String, Object> n = jdbc.sql("""
-                select count(*) filter (where inserted) as inserted, count(*) filter (where not inserted) as updated
-                from documents_changed""").query().singleRow();
-        int inserted = ((Number) n.get("inserted")).intValue();
-        int updated = ((Number) n.get("updated")).intValue();
+                select old_closed as day from documents_known where changed and old_closed is not null
+                union select s.closed_on from documents_stage s left join documents_known k on k.line = s.line
+                where s.closed_on is not null and (k.line is null or k.changed)""").update();
+        mark = phase("touched days", mark);
+        // New documents in document-number order, so that the unique index grows at its end.
+        int inserted = jdbc.sql("""
+                insert into documents_document (doc_no, agency_id, unit, doc_type, priority, subject, received_on,
+                  set_deadline, closed_on, extension_count, extension_days, project_control, deadline_rule,
+                  base_deadline, deadline, on_time, overdue_reason, import_id)
+                select s.doc_no, s.agency_id, s.unit, s.doc_type, s.priority, s.subject, s.received_on, s.set_deadline,
+                  s.closed_on, s.extension_count, s.extension_days, s.project_control, s.deadline_rule, s.base_deadline,
+                  s.deadline, s.on_time, s.overdue_reason, ?
+                from documents_stage s where not exists (select 1 from documents_known k where k.line = s.line)
+                order by s.doc_no""").param(importId).update();
+        mark = phase("insert new", mark);
+        int updated = jdbc.sql("""
+                update documents_document d set agency_id = s.agency_id, unit = s.unit, doc_type = s.doc_type,
+                  priority = s.priority, subject = s.subject, received_on = s.received_on, set_deadline = s.set_deadline,
+                  closed_on = s.closed_on, extension_count = s.extension_count, extension_days = s.extension_days,
+                  project_control = s.project_control, deadline_rule = s.deadline_rule, base_deadline = s.base_deadline,
+                  deadline = s.deadline, on_time = s.on_time, overdue_reason = coalesce(s.overdue_reason, d.overdue_reason),
+                  import_id = ?, updated_at = now(), demo = false
+                from documents_known k join documents_stage s on s.line = k.line
+                where k.changed and d.id = k.id""").param(importId).update();
+        mark = phase("update changed", mark);
         if (updated > 0) {
             jdbc.sql("""
-                    delete from documents_extension e using documents_changed c
-                    where e.document_id = c.id and not c.inserted""").update();
+                    delete from documents_extension e using documents_known k
+                    where k.changed and e.document_id = k.id""").update();
         }
         jdbc.sql("""
                 insert into documents_extension (document_id, seq, days, source)
-                select c.id, x.seq, x.days, 'IMPORT' from documents_stage s
-                join documents_changed c on c.doc_no = s.doc_no
+                select d.id, x.seq, x.days, 'IMPORT' from documents_stage s
+                join documents_document d on d.doc_no = s.doc_no
                 cross join lateral unnest(s.extensions) with ordinality as x(days, seq)
-                where s.extension_count > 0""").update();
+                where s.extension_count > 0
+                  and not exists (select 1 from documents_known k where k.line = s.line and not k.changed)""").update();
+        mark = phase("extension log", mark);
         if (inserted + updated > 0) {
             counts.rebuildTouchedDays();
         }
+        phase("daily counts", mark);
         long millis = (System.nanoTime() - start) / 1_000_000;
         int unchanged = read - inserted - updated;
         jdbc.sql("update documents_import set inserted = ?, updated = ?, unchanged = ?, millis = ? where id = ?")
@@ -227,6 +241,12 @@ class DocumentImport {
         summary.put("unchanged", unchanged);
         audit.record("documents.import", importId, AuditAction.CREATE, null, summary);
         return new Result(importId, read, inserted, updated, unchanged, millis);
+    }
+
+    private static long phase(String what, long since) {
+        long now = System.nanoTime();
+        log.debug("import phase {}: {} ms", what, (now - since) / 1_000_000);
+        return now;
     }
 
     private static void flush(CopyIn copy, StringBuilder buf) throws SQLException {
