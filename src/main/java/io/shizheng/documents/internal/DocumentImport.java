@@ -74,6 +74,8 @@ class DocumentImport {
 
     private Result importRows(RowSource rows, String source, String fileName, ShizhengUser user, long start)
             throws SQLException {
+        // Sorting and hashing millions of staged rows in memory rather than in temporary files.
+        jdbc.sql("set local work_mem = '256MB'").update();
         jdbc.sql("""
                 create temp table documents_stage (line int, doc_no text, agency_id bigint, unit text, doc_type text,
                   priority text, subject text, received_on date, set_deadline date, closed_on date,
