@@ -42,9 +42,11 @@ class DocumentsApi {
     private final DeadlineRules rules;
     private final TimelinessReport report;
     private final AgencyDirectory agencies;
+    private final DeadlineRecompute recompute;
 
     DocumentsApi(DocumentViews views, DocumentQueries queries, DocumentService documents, DocumentImport imports,
-                 DeadlineRules rules, TimelinessReport report, AgencyDirectory agencies) {
+                 DeadlineRules rules, TimelinessReport report, AgencyDirectory agencies, DeadlineRecompute recompute) {
+        this.recompute = recompute;
         this.views = views;
         this.queries = queries;
         this.documents = documents;
@@ -217,6 +219,12 @@ class DocumentsApi {
     List<Map<String, Object>> importsDone() {
         ShizhengUser me = CurrentUser.require();
         return queries.imports(me.cityWide() ? Scope.CITY : views.scope(null), 50);
+    }
+
+    @PostMapping("/recompute")
+    @Operation(summary = "Recompute deadlines and on-time flags of documents received in a period, after the calendar or the rules changed (RDEC staff)")
+    DeadlineRecompute.Result recompute(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+        return recompute.run(from, to);
     }
 
     @GetMapping("/rules")

@@ -105,6 +105,7 @@ class Inspections {
     Detail get(long id) {
         Summary s = jdbc.sql(SUMMARY + " where i.id = ?").param(id).query(this::summary).optional()
                 .orElseThrow(() -> new NotFoundException("查無檢核紀錄 / no such inspection " + id));
+        Scope.requireReader(CurrentUser.require());
         if (!agencies.covers(CurrentUser.require(), s.agencyId())) {
             throw new ForbiddenException("這是其他機關的檢核紀錄 / this inspection concerns another agency");
         }
@@ -273,6 +274,7 @@ class Inspections {
     @Transactional
     Finding respond(long findingId, String response) {
         ShizhengUser me = CurrentUser.require();
+        Scope.requireReader(me);
         FindingRef f = finding(findingId);
         if (!agencies.covers(me, f.agencyId())) {
             throw new ForbiddenException("只有受檢機關可以回復 / only the inspected agency may respond");

@@ -18,7 +18,15 @@ record Scope(Long agencyId, Long[] ids) {
 
     boolean cityWide() { return ids == null; }
 
+    /** Documents are read by RDEC staff, administrators and agency officers; not by call agents or village chiefs. */
+    static void requireReader(ShizhengUser user) {
+        if (!user.cityWide() && !user.has(io.shizheng.platform.Role.AGENCY_OFFICER)) {
+            throw new ForbiddenException("公文時效資料僅供研考會與機關承辦人查閱 / document records are for RDEC staff and agency officers");
+        }
+    }
+
     static Scope of(ShizhengUser user, Long agencyId, AgencyDirectory agencies) {
+        requireReader(user);
         if (agencyId != null) {
             agencies.find(agencyId).orElseThrow(() -> new NotFoundException("查無機關 / no such agency " + agencyId));
             if (!agencies.covers(user, agencyId)) {

@@ -106,6 +106,8 @@ class DocumentsApiTest {
         overdue.get("items").forEach(i -> assertThat(i.get("agency").asString()).isEqualTo("臺中市政府建設局"));
         assertThat(Http.as(port, "officer.social").get("/api/documents/" + id(p)).statusCode()).isEqualTo(200);
         assertThat(Http.anonymous(port).get("/api/documents/timeliness").statusCode()).isEqualTo(401);
+        assertThat(Http.as(port, "chief").get("/api/documents/timeliness").statusCode()).isEqualTo(403);
+        assertThat(Http.as(port, "agent").get("/api/documents/" + id(p)).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -177,5 +179,39 @@ class DocumentsApiTest {
         assertThat(rdec.put("/api/documents/" + id + "/project-control", "{\"projectControl\":true,\"expectedDays\":45}").statusCode()).isEqualTo(200);
         long closedAfter = Json.parse(rdec.get("/api/documents/reports/monthly?year=2018&month=10").body()).get("total").get("closed").asLong();
         assertThat(closedAfter).isEqualTo(closedBefore - 1);
+    }
+
+    @Test
+    void aTyphoonDayDeclaredAfterwardsMovesDeadlinesOnRecompute() {
+        String p = DocumentImportTest.prefix();
+        push("""
+                [{"docNo":"%s","agency":"WATER","unit":"工程科","type":"INCOMING","priority":"URGENT","received":"2018-07-17","closed":"2018-07-23"}]""".formatted(p));
+        long id = id(p);
+        Http rdec = Http.as(port, "rdec");
+        assertThat(Json.parse(rdec.get("/api/documents/" + id).body()).get("document").get("deadline").asString()).isEqualTo("2018-07-20");
+        assertThat(Http.as(port, "officer").post("/api/documents/recompute?from=2018-07-17&to=2018-07-17", "{}").statusCode()).isEqualTo(403);
+        assertThat(rdec.put("/api/calendar/days/2018-07-18", "{\"kind\":\"TYPHOON\",\"name\":\"颱風停班（測試）\"}").statusCode()).isEqualTo(201);
+        try {
+            HttpResponse<String> r = rdec.post("/api/documents/recompute?from=2018-07-17&to=2018-07-17", "{}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(Json.parse(r.body()).get("changed").asInt()).isPositive();
+            JsonNode doc = Json.parse(rdec.get("/api/documents/" + id).body()).get("document");
+            assertThat(doc.get("deadline").asString()).isEqualTo("2018-07-23");
+            assertThat(doc.get("onTime").asBoolean()).isTrue();
+        } finally {
+            delete("/api/calendar/days/2018-07-18");
+            rdec.post("/api/documents/recompute?from=2018-07-17&to=2018-07-17", "{}");
+        }
+        assertThat(Json.parse(rdec.get("/api/documents/" + id).body()).get("document").get("deadline").asString()).isEqualTo("2018-07-20");
+    }
+
+    private void delete(String path) {
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("rdec:demo1234".getBytes()))
+                    .DELETE().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
