@@ -15,8 +15,8 @@
       var target = Number(d.target);
       var chart = echarts.init(el);
       chart.setOption({
-        tooltip: { trigger: 'axis' }, legend: { top: 0, right: 0 },
-        grid: { left: 60, right: 70, top: 40, bottom: 30 },
+        tooltip: { trigger: 'axis' }, legend: { top: 0, left: 'center' },
+        grid: { left: 60, right: 70, top: 56, bottom: 30 },
         xAxis: { type: 'category', data: labels },
         yAxis: [{ type: 'value', name: '%', min: function (v) { return Math.max(0, Math.floor(Math.min(v.min, target) - 1)); }, max: 100 },
                 { type: 'value', name: en ? 'Closed' : '結案件數', splitLine: { show: false } }],
