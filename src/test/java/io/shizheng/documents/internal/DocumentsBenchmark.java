@@ -69,11 +69,14 @@ class DocumentsBenchmark {
 
     private String bearer;
 
+    @org.springframework.beans.factory.annotation.Value("${shizheng.demo.scale}")
+    double scale;
+
     @Test
     void importAndReport() throws Exception {
         StringBuilder out = new StringBuilder();
         long seeded = jdbc.sql("select count(*) from documents_document where demo").query(Long.class).single();
-        out.append("Database before the run: ").append(seeded).append(" demo documents (scale 1.0, generated at start-up with COPY).\n\n");
+        out.append("Database before the run: ").append(seeded).append(" demo documents (demo scale " + scale + ", generated at start-up with COPY).\n\n");
 
         Path file = Path.of("target/bench/documents-2m.csv");
         Files.createDirectories(file.getParent());
