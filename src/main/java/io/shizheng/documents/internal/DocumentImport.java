@@ -159,6 +159,7 @@ class DocumentImport {
             });
             throw new InvalidInputException(dup);
         }
+        keepManualExtensions();
         // What is already here: the id, the closing day before this import and whether this import changes it.
         jdbc.sql("""
                 create temp table documents_known on commit drop as
@@ -215,8 +216,9 @@ class DocumentImport {
         mark = phase("update changed", mark);
         if (updated > 0) {
             jdbc.sql("""
-                    delete from documents_extension e using documents_known k
-                    where k.changed and e.document_id = k.id""").update();
+                    delete from documents_extension e using documents_known k, documents_stage s
+                    where k.changed and e.document_id = k.id and s.line = k.line
+                      and (e.source = 'IMPORT' or s.extensions <> '{}')""").update();
         }
         jdbc.sql("""
                 insert into documents_extension (document_id, seq, days, source)
@@ -243,6 +245,32 @@ class DocumentImport {
         summary.put("unchanged", unchanged);
         audit.record("documents.import", importId, AuditAction.CREATE, null, summary);
         return new Result(importId, read, inserted, updated, unchanged, millis);
+    }
+
+    /**
+     * Extensions granted here (MANUAL) stay when the record comes again without extensions of its own: its staged
+     * deadline is recomputed with them. A record that carries extensions replaces the whole log.
+     */
+    private void keepManualExtensions() {
+        record Kept(int line, LocalDate received, String priority, LocalDate setDeadline, LocalDate closed, int count, int days) {
+        }
+        List<Kept> kept = jdbc.sql("""
+                select s.line, s.received_on, s.priority, s.set_deadline, s.closed_on, m.n, m.days
+                from (select document_id, count(*) as n, sum(days) as days from documents_extension
+                      where source = 'MANUAL' group by document_id) m
+                join documents_document d on d.id = m.document_id
+                join documents_stage s on s.doc_no = d.doc_no
+                where s.extension_count = 0""")
+                .query((rs, n) -> new Kept(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getInt(6), rs.getInt(7))).list();
+        for (Kept k : kept) {
+            DeadlineRules.Deadline d = rules.compute(k.received(), Priority.valueOf(k.priority()), k.setDeadline(), k.days());
+            jdbc.sql("""
+                    update documents_stage set extension_count = ?, extension_days = ?, deadline = ?, on_time = ?
+                    where line = ?""")
+                    .params(k.count(), k.days(), d.deadline(), k.closed() == null ? null : DeadlineRules.onTime(k.closed(), d.deadline()),
+                            k.line()).update();
+        }
     }
 
     private static long phase(String what, long since) {

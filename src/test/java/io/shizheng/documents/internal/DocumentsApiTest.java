@@ -205,6 +205,28 @@ class DocumentsApiTest {
         assertThat(Json.parse(rdec.get("/api/documents/" + id).body()).get("document").get("deadline").asString()).isEqualTo("2018-07-20");
     }
 
+    @Test
+    void anExtensionGrantedHereSurvivesTheNextNightlyPush() {
+        String p = DocumentImportTest.prefix();
+        String record = """
+                [{"docNo":"%s","agency":"CONST","unit":"工務科","type":"INCOMING","priority":"URGENT","received":"2018-02-14"}]""".formatted(p);
+        push(record);
+        long id = id(p);
+        assertThat(Http.as(port, "officer").post("/api/documents/" + id + "/extensions", "{\"days\":10,\"reason\":\"待會辦\"}").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> again = Http.as(port, "rdec").post("/api/documents/batch", record);
+        assertThat(Json.parse(again.body()).get("unchanged").asInt()).isEqualTo(1);
+        JsonNode doc = Json.parse(Http.as(port, "rdec").get("/api/documents/" + id).body());
+        assertThat(doc.get("document").get("deadline").asString()).isEqualTo("2018-03-05");
+        assertThat(doc.get("extensions").get(0).get("source").asString()).isEqualTo("MANUAL");
+
+        // Closed on 2 March, within the extension: on time, and the log is kept.
+        push(record.replace("\"received\":\"2018-02-14\"", "\"received\":\"2018-02-14\",\"closed\":\"2018-03-02\""));
+        doc = Json.parse(Http.as(port, "rdec").get("/api/documents/" + id).body());
+        assertThat(doc.get("document").get("onTime").asBoolean()).isTrue();
+        assertThat(doc.get("extensions").size()).isEqualTo(1);
+    }
+
     private void delete(String path) {
         try {
             java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
