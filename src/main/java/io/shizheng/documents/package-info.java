@@ -1,0 +1,7 @@
+/**
+ * Official-document timeliness (公文時效): document records imported from the document management system,
+ * deadlines by Taiwan's document-handling rules on the city's working-day calendar, on-time closure rates,
+ * overdue lists and analysis, monthly reports, the metric of indicator 1.3, and quality inspection (公文品質檢核).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Document timeliness")
+package io.shizheng.documents;
