@@ -222,6 +222,44 @@ class ResourceIntake {
         return m;
     }
 
+    /**
+     * Re-runs the checks on the newest file of every uploaded or harvested resource of a dataset and its freshness
+     * (the scheduled check and the "check now" button). A file that now fails a blocking check stays served;
+     * its report says what is wrong.
+     */
+    @Transactional
+    String recheck(long datasetId) {
+        Dataset d = store.find(datasetId).orElseThrow();
+        FieldSchema schema = schema(d);
+        for (Resource r : d.resources()) {
+            Optional<ResourceFiles.StoredFile> f = files.latest(r.id());
+            if (f.isEmpty()) {
+                continue;
+            }
+            Path tmp = null;
+            try {
+                tmp = files.copyToTemp(f.get());
+                String detected = FileSniffer.format(tmp).orElse("TXT");
+                QualityReport report = checker.check(tmp, r.format(), detected, f.get().sourceEncoding(), schema);
+                jdbc.sql("update opendata_resource set quality_level = ?, quality_report = cast(? as jsonb) where id = ?")
+                        .params(report.level(), json.writeValueAsString(report), r.id()).update();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                if (tmp != null) {
+                    try {
+                        Files.deleteIfExists(tmp);
+                    } catch (IOException ignored) {
+                        // temp file
+                    }
+                }
+            }
+        }
+        String level = recomputeLevel(datasetId);
+        index.afterCommit(datasetId);
+        return level;
+    }
+
     static void cleanup(Analysed a) {
         if (a != null && a.transcoded()) {
             try {
