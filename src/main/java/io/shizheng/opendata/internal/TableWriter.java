@@ -330,6 +330,7 @@ abstract class TableWriter implements AutoCloseable {
         @Override
         void header(List<String> header) throws IOException {
             start();
+            w.write("<table:table-column table:number-columns-repeated=\"" + Math.max(1, header.size()) + "\"/>\n");
             write(header, false);
         }
 
