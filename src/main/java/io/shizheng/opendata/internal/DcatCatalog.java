@@ -42,7 +42,7 @@ class DcatCatalog {
         return store.findAll(ids);
     }
 
-    @GetMapping(value = "/catalog.jsonld", produces = "application/ld+json")
+    @GetMapping("/catalog.jsonld")
     @Operation(summary = "DCAT-AP 目錄（JSON-LD）/ DCAT-AP catalogue as JSON-LD")
     ResponseEntity<Map<String, Object>> jsonld() {
         String site = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
@@ -131,7 +131,7 @@ class DcatCatalog {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/ld+json")).body(doc);
     }
 
-    @GetMapping(value = "/catalog.ttl", produces = "text/turtle")
+    @GetMapping("/catalog.ttl")
     @Operation(summary = "DCAT-AP 目錄（Turtle）/ DCAT-AP catalogue as Turtle")
     ResponseEntity<String> turtle() {
         String site = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();

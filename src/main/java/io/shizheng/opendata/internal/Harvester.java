@@ -118,8 +118,9 @@ public class Harvester {
         Path tmp = null;
         try {
             HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
-            String etag = jdbc.sql("select harvest_etag from opendata_resource where id = ?").param(resourceId)
-                    .query((rs, n) -> rs.getString(1)).list().stream().findFirst().orElse(null);
+            String etag = jdbc.sql("select coalesce(harvest_etag, '') from opendata_resource where id = ?").param(resourceId)
+                    .query(String.class).single();
+            etag = etag.isEmpty() ? null : etag;
             Optional<ResourceFiles.StoredFile> last = files.latest(resourceId);
             if (etag != null && last.isPresent()) {
                 req.header("If-None-Match", etag);

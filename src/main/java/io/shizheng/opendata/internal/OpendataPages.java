@@ -182,13 +182,13 @@ class OpendataPages {
     /** The metadata form's fields as typed, so that a refused form comes back filled in. */
     record Form(String name, String title, String notes, String category, String fieldsDesc, String ownerOrg,
                 String contactName, String contactEmail, String contactPhone, String updateFrequency, String license,
-                String charge, String tags, List<String> groups, String fieldSchema, boolean isPrivate, String state) {
+                String charge, String tags, List<String> groups, String fieldSchema, Boolean isPrivate, String state) {
 
         DatasetDraft draft() {
             List<String> tagList = tags == null ? List.of() : Arrays.stream(tags.split("[,，、]")).map(String::strip)
                     .filter(s -> !s.isEmpty()).toList();
             return new DatasetDraft(name, title, notes, category, fieldsDesc, ownerOrg, contactName, contactEmail,
-                    contactPhone, updateFrequency, license, charge, state, isPrivate, fieldSchema, null, tagList,
+                    contactPhone, updateFrequency, license, charge, state, isPrivate != null && isPrivate, fieldSchema, null, tagList,
                     groups == null ? List.of() : groups, null);
         }
 
@@ -291,5 +291,19 @@ class OpendataPages {
         Map<Long, String> names = new HashMap<>();
         agencies.all().forEach(a -> names.put(a.id(), a.name()));
         return names;
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(NotFoundException.class)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+    String notFound(NotFoundException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        return "opendata/message";
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(io.shizheng.platform.ForbiddenException.class)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.FORBIDDEN)
+    String forbidden(io.shizheng.platform.ForbiddenException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        return "opendata/message";
     }
 }

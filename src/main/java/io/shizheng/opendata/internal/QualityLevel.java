@@ -4,7 +4,7 @@ package io.shizheng.opendata.internal;
  * A dataset's quality level: gold when every check passes, silver when only warnings remain, bronze when a
  * check fails (or there is no file to check).
  */
-enum QualityLevel {
+public enum QualityLevel {
     gold("金標章", "gold"), silver("銀標章", "silver"), bronze("銅標章", "bronze");
 
     final String zh;
@@ -15,7 +15,8 @@ enum QualityLevel {
         this.en = en;
     }
 
-    static String label(String code) {
+    /** 金標章 / gold, for pages. */
+    public static String label(String code) {
         if (code == null) {
             return "未檢查 / not checked";
         }

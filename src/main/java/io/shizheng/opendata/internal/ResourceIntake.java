@@ -197,6 +197,7 @@ class ResourceIntake {
             level = QualityLevel.silver.worst(level);
         }
         store.setQuality(datasetId, level.name(), clock.instant());
+        index.afterCommit(datasetId);
         return level.name();
     }
 

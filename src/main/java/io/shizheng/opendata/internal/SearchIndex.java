@@ -270,7 +270,9 @@ class SearchIndex {
         MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {"title", "text"}, analyzer,
                 Map.of("title", 3f, "text", 1f));
         parser.setDefaultOperator(QueryParser.Operator.AND);
-        // A Chinese word the analyser splits into characters must still match those characters together.
+        // smartcn's dictionary is Simplified: Traditional text comes out one character per token, so a word
+        // typed as one chunk (公車) must match its characters side by side, as a phrase (公車路線, not 公共自行車).
+        parser.setSplitOnWhitespace(true);
         parser.setAutoGeneratePhraseQueries(true);
         try {
             return parser.parse(text);

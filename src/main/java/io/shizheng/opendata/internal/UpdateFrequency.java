@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** 更新頻率 as data.gov.tw declares it, with how stale the data may get before the freshness check fails. */
-enum UpdateFrequency {
+public enum UpdateFrequency {
     realtime("即時", "real time", Duration.ofDays(2)),
     daily("每日", "daily", Duration.ofDays(3)),
     weekly("每週", "weekly", Duration.ofDays(10)),
@@ -35,7 +35,8 @@ enum UpdateFrequency {
                 || f.en.equalsIgnoreCase(t) || ("每" + f.zh).equals(t) || f.zh.equals("每" + t)).findFirst();
     }
 
-    static String label(String code) {
+    /** 每月 monthly, for pages. */
+    public static String label(String code) {
         return parse(code).map(f -> f.zh + " " + f.en).orElse(code);
     }
 }
