@@ -153,7 +153,7 @@ class DcatCatalog {
         for (Dataset d : datasets) {
             Agency a = agencies.find(d.agencyId()).orElse(null);
             t.append(iri(site + "/opendata/datasets/" + d.name())).append(" a dcat:Dataset ;\n  dct:identifier ")
-                    .append(lit(d.uuid().toString())).append(" ;\n  dct:title ").append(lit(d.title()))
+                    .append(plain(d.uuid().toString())).append(" ;\n  dct:title ").append(lit(d.title()))
                     .append(" ;\n  dct:description ").append(lit(d.notes() == null ? d.title() : d.notes()));
             for (String tag : d.tags()) {
                 t.append(" ;\n  dcat:keyword ").append(lit(tag));
@@ -186,8 +186,8 @@ class DcatCatalog {
                     t.append(" ;\n  dcat:downloadURL ").append(iri(access));
                 }
                 if (r.format() != null) {
-                    t.append(" ;\n  dct:format ").append(lit(r.format())).append(" ;\n  dcat:mediaType ")
-                            .append(lit(Formats.mediaType(r.format()).replace(";charset=UTF-8", "")));
+                    t.append(" ;\n  dct:format ").append(plain(r.format())).append(" ;\n  dcat:mediaType ")
+                            .append(plain(Formats.mediaType(r.format()).replace(";charset=UTF-8", "")));
                 }
                 if (r.sizeBytes() != null) {
                     t.append(" ;\n  dcat:byteSize \"").append(r.sizeBytes()).append("\"^^xsd:decimal");
@@ -229,6 +229,12 @@ class DcatCatalog {
             }
         }
         return b.append('>').toString();
+    }
+
+    /** A literal without a language tag (identifiers, formats, media types). */
+    static String plain(String s) {
+        String l = lit(s);
+        return l.substring(0, l.length() - "@zh-Hant".length());
     }
 
     static String lit(String s) {

@@ -180,6 +180,13 @@ class ResourceIntake {
 
     /** The dataset's level: the worst of its resources' levels and of its freshness; bronze with no resources. */
     String recomputeLevel(long datasetId) {
+        String level = computeLevel(datasetId);
+        index.afterCommit(datasetId);
+        return level;
+    }
+
+    /** As {@link #recomputeLevel} without reindexing (bulk loads reindex once at the end). */
+    String computeLevel(long datasetId) {
         Dataset d = store.find(datasetId).orElseThrow();
         QualityLevel level = null;
         for (Resource r : d.resources()) {
@@ -197,7 +204,6 @@ class ResourceIntake {
             level = QualityLevel.silver.worst(level);
         }
         store.setQuality(datasetId, level.name(), clock.instant());
-        index.afterCommit(datasetId);
         return level.name();
     }
 
