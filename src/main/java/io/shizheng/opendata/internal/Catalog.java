@@ -198,11 +198,24 @@ class Catalog {
         return transition(key, State.withdrawn, "withdraw");
     }
 
+    /**
+     * CKAN package_delete: a published dataset is withdrawn (its history and first publication stay); a draft
+     * that was never published is marked deleted and disappears from every list but RDEC's.
+     */
+    @Transactional
+    Dataset delete(String key) {
+        Dataset d = editable(key);
+        return d.state() == State.draft ? transition(key, State.deleted, "delete") : transition(key, State.withdrawn, "withdraw");
+    }
+
     private Dataset transition(String key, State to, String change) {
         ShizhengUser me = requireWriter();
         Dataset before = editable(key);
         if (before.state() == to) {
             return before;
+        }
+        if (before.state() == State.deleted) {
+            throw new InvalidInputException("state", "資料集已刪除 / The dataset was deleted");
         }
         if (to == State.withdrawn && before.state() == State.draft) {
             throw new InvalidInputException("state", "草稿尚未上架，無法下架 / A draft is not published, so it cannot be withdrawn");

@@ -194,7 +194,7 @@ class CkanApi {
             case "package_update" -> dicts.dataset(catalog.update(required(p, "id", "name"), draft(p), false), site);
             case "package_patch" -> dicts.dataset(catalog.update(required(p, "id", "name"), draft(p), true), site);
             case "package_delete" -> {
-                catalog.withdraw(required(p, "id", "name"));
+                catalog.delete(required(p, "id", "name"));
                 yield null;
             }
             case "resource_create" -> resourceCreate(p, request, site);

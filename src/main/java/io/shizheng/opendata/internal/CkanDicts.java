@@ -10,7 +10,6 @@ import java.util.Map;
 
 import io.shizheng.opendata.internal.Dataset.Resource;
 import io.shizheng.org.Agency;
-import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.RocDate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,10 +30,10 @@ class CkanDicts {
         EXTRA_LABELS.put("field_schema", "欄位定義");
     }
 
-    private final AgencyDirectory agencies;
+    private final AgencyNames agencies;
     private final JsonMapper json;
 
-    CkanDicts(AgencyDirectory agencies, JsonMapper json) {
+    CkanDicts(AgencyNames agencies, JsonMapper json) {
         this.agencies = agencies;
         this.json = json;
     }

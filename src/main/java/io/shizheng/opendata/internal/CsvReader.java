@@ -31,86 +31,94 @@ final class CsvReader implements TableReader {
         this.delimiter = delimiter;
     }
 
-    private int read() throws IOException {
-        if (pos == len) {
-            if (eof) {
-                return -1;
-            }
-            len = in.read(buf, 0, buf.length);
-            pos = 0;
-            if (len <= 0) {
-                eof = true;
-                len = 0;
-                return -1;
-            }
-        }
-        return buf[pos++];
-    }
-
-    private int peek() throws IOException {
-        int c = read();
-        if (c >= 0) {
-            pos--;
-        }
-        return c;
-    }
-
     @Override
     public List<String> next() throws IOException {
-        int c = read();
         if (first) {
             first = false;
-            if (c == '\uFEFF') {
-                c = read();
+            if (fill() && buf[pos] == '\uFEFF') {
+                pos++;
             }
         }
-        if (c < 0) {
+        if (!fill()) {
             return null;
         }
         recordLine = line;
         List<String> row = new ArrayList<>();
-        field.setLength(0);
-        boolean quoted = false;
-        boolean wasQuoted = false;
         while (true) {
-            if (quoted) {
-                if (c < 0) {
-                    throw new CsvException(recordLine, "引號未結束 / unterminated quoted field");
-                }
-                if (c == '"') {
-                    if (peek() == '"') {
-                        read();
-                        field.append('"');
-                    } else {
-                        quoted = false;
+            // one field: quoted, or a run of plain characters copied in bulk
+            field.setLength(0);
+            if (fill() && buf[pos] == '"') {
+                pos++;
+                while (true) {
+                    if (!fill()) {
+                        throw new CsvException(recordLine, "引號未結束 / unterminated quoted field");
                     }
-                } else {
-                    if (c == '\n') {
-                        line++;
+                    int s = pos;
+                    while (pos < len && buf[pos] != '"') {
+                        if (buf[pos] == '\n') {
+                            line++;
+                        }
+                        pos++;
                     }
-                    field.append((char) c);
+                    field.append(buf, s, pos - s);
+                    if (pos < len) {
+                        pos++;
+                        if (fill() && buf[pos] == '"') {
+                            field.append('"');
+                            pos++;
+                        } else {
+                            break;
+                        }
+                    }
                 }
-            } else if (c == '"' && field.length() == 0 && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
-            } else if (c == delimiter) {
-                row.add(field.toString());
-                field.setLength(0);
-                wasQuoted = false;
-            } else if (c == '\r' || c == '\n' || c < 0) {
-                if (c == '\r' && peek() == '\n') {
-                    read();
-                }
-                if (c >= 0) {
-                    line++;
-                }
-                row.add(field.toString());
-                return row;
-            } else {
-                field.append((char) c);
             }
-            c = read();
+            while (fill()) {
+                int s = pos;
+                char c = 0;
+                while (pos < len) {
+                    c = buf[pos];
+                    if (c == delimiter || c == '\n' || c == '\r') {
+                        break;
+                    }
+                    pos++;
+                }
+                field.append(buf, s, pos - s);
+                if (pos < len) {
+                    break;
+                }
+            }
+            row.add(field.toString());
+            if (!fill()) {
+                return row;
+            }
+            char c = buf[pos++];
+            if (c == delimiter) {
+                continue;
+            }
+            line++;
+            if (c == '\r' && fill() && buf[pos] == '\n') {
+                pos++;
+            }
+            return row;
         }
+    }
+
+    /** Whether a character is available at pos, refilling the buffer when needed. */
+    private boolean fill() throws IOException {
+        if (pos < len) {
+            return true;
+        }
+        if (eof) {
+            return false;
+        }
+        len = in.read(buf, 0, buf.length);
+        pos = 0;
+        if (len <= 0) {
+            len = 0;
+            eof = true;
+            return false;
+        }
+        return true;
     }
 
     @Override

@@ -47,11 +47,27 @@ class DatasetSearch {
     private final SearchIndex index;
     private final DatasetStore store;
     private final AgencyDirectory agencies;
+    private final AgencyNames names;
+    private volatile Map<String, String> groupTitles;
+    private volatile long groupTitlesAt;
 
-    DatasetSearch(SearchIndex index, DatasetStore store, AgencyDirectory agencies) {
+    DatasetSearch(SearchIndex index, DatasetStore store, AgencyDirectory agencies, AgencyNames names) {
         this.index = index;
         this.store = store;
         this.agencies = agencies;
+        this.names = names;
+    }
+
+    /** Group titles for facet labels, re-read at most every 30 seconds. */
+    private Map<String, String> groupTitles() {
+        Map<String, String> g = groupTitles;
+        if (g == null || System.nanoTime() - groupTitlesAt > 30_000_000_000L) {
+            Map<String, String> fresh = new HashMap<>();
+            store.groups().forEach(x -> fresh.put(x.name(), x.title()));
+            groupTitles = g = fresh;
+            groupTitlesAt = System.nanoTime();
+        }
+        return g;
     }
 
     Result search(Query query, ShizhengUser user) {
@@ -125,10 +141,32 @@ class DatasetSearch {
             matched.add(h);
         }
         String sort = query.sort() == null || query.sort().isBlank() ? "score desc, metadata_modified desc" : query.sort();
-        matched.sort(comparator(sort));
         Map<String, List<FacetItem>> facets = facets(matched, query.facetFields(), query.facetLimit());
-        List<Long> page = matched.stream().skip(query.start()).limit(query.rows()).map(h -> h.doc().id()).toList();
+        List<Long> page = top(matched, comparator(sort), query.start(), query.rows()).stream()
+                .map(h -> h.doc().id()).toList();
         return new Result(matched.size(), store.findAll(page), sort, facets);
+    }
+
+    /** The page [start, start+rows) in order; a bounded heap when the page is near the top, as it nearly always is. */
+    static List<Hit> top(List<Hit> hits, Comparator<Hit> order, int start, int rows) {
+        int k = start + rows;
+        if (k >= hits.size() || k > 1000) {
+            List<Hit> all = new ArrayList<>(hits);
+            all.sort(order);
+            return all.subList(Math.min(start, all.size()), Math.min(k, all.size()));
+        }
+        java.util.PriorityQueue<Hit> heap = new java.util.PriorityQueue<>(k + 1, order.reversed());
+        for (Hit h : hits) {
+            if (heap.size() < k) {
+                heap.add(h);
+            } else if (k > 0 && order.compare(h, heap.peek()) < 0) {
+                heap.poll();
+                heap.add(h);
+            }
+        }
+        List<Hit> best = new ArrayList<>(heap);
+        best.sort(order);
+        return best.subList(Math.min(start, best.size()), best.size());
     }
 
     private Predicate<Doc> filter(Matcher m, String param, boolean strict) {
@@ -217,9 +255,8 @@ class DatasetSearch {
             return out;
         }
         Map<String, String> orgTitles = new HashMap<>();
-        agencies.all().forEach(a -> orgTitles.put(Catalog.orgName(a), a.name()));
-        Map<String, String> groupTitles = new HashMap<>();
-        store.groups().forEach(g -> groupTitles.put(g.name(), g.title()));
+        names.all().forEach(a -> orgTitles.put(Catalog.orgName(a), a.name()));
+        Map<String, String> groupTitles = groupTitles();
         for (String field : fields) {
             Map<String, Long> counts = new HashMap<>();
             for (Hit h : hits) {

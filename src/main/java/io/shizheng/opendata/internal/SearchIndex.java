@@ -157,8 +157,10 @@ class SearchIndex {
             return;
         }
         Map<Long, String> orgNames = new HashMap<>();
+        Map<Long, String> orgCodes = new HashMap<>();
         for (Agency a : agencies.all()) {
             orgNames.put(a.id(), a.name() + " " + (a.nameEn() == null ? "" : a.nameEn()) + " " + a.code());
+            orgCodes.put(a.id(), Catalog.orgName(a));
         }
         try {
             for (Dataset d : datasets) {
@@ -180,7 +182,7 @@ class SearchIndex {
                         formats.add(r.format().toUpperCase());
                     }
                 });
-                String org = agencies.find(d.agencyId()).map(Catalog::orgName).orElse(String.valueOf(d.agencyId()));
+                String org = orgCodes.getOrDefault(d.agencyId(), String.valueOf(d.agencyId()));
                 docs.put(d.id(), new Doc(d.id(), d.name(), d.title(), d.agencyId(), org, d.state(), d.isPrivate(),
                         d.tags(), d.groups(), formats, d.qualityLevel(), d.license(), d.modifiedAt(), d.createdAt(),
                         d.downloadCount()));

@@ -89,63 +89,74 @@ abstract class TableWriter implements AutoCloseable {
     /** An array of objects keyed by the header; every value a string, as the source had it. */
     static final class Json extends TableWriter {
         private final Writer w;
-        private List<String> header;
+        private final StringBuilder line = new StringBuilder(1024);
+        private String[] keys;
         private boolean first = true;
         private boolean done;
 
         Json(OutputStream out) {
-            w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            w = new OutputStreamWriter(new java.io.BufferedOutputStream(out, 1 << 16), StandardCharsets.UTF_8);
         }
 
         @Override
         void header(List<String> header) throws IOException {
-            this.header = header;
+            keys = new String[header.size()];
+            for (int i = 0; i < keys.length; i++) {
+                line.setLength(0);
+                string(header.get(i));
+                keys[i] = line.append(':').toString();
+            }
             w.write('[');
         }
 
         @Override
         void row(List<String> cells) throws IOException {
-            w.write(first ? "\n{" : ",\n{");
+            line.setLength(0);
+            line.append(first ? "\n{" : ",\n{");
             first = false;
-            int n = Math.max(header.size(), cells.size());
+            int n = Math.max(keys.length, cells.size());
             for (int i = 0; i < n; i++) {
                 if (i > 0) {
-                    w.write(',');
+                    line.append(',');
                 }
-                string(i < header.size() ? header.get(i) : "column_" + (i + 1));
-                w.write(':');
+                if (i < keys.length) {
+                    line.append(keys[i]);
+                } else {
+                    line.append("\"column_").append(i + 1).append("\":");
+                }
                 string(i < cells.size() ? cells.get(i) : "");
             }
-            w.write('}');
+            line.append('}');
+            w.append(line);
         }
 
-        private void string(String s) throws IOException {
-            w.write('"');
+        private void string(String s) {
+            line.append('"');
             int start = 0;
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (c == '"' || c == '\\' || c < 0x20) {
-                    w.write(s, start, i - start);
+                    line.append(s, start, i);
                     switch (c) {
-                        case '"' -> w.write("\\\"");
-                        case '\\' -> w.write("\\\\");
-                        case '\n' -> w.write("\\n");
-                        case '\r' -> w.write("\\r");
-                        case '\t' -> w.write("\\t");
-                        default -> w.write(String.format("\\u%04x", (int) c));
+                        case '"' -> line.append("\\\"");
+                        case '\\' -> line.append("\\\\");
+                        case '\n' -> line.append("\\n");
+                        case '\r' -> line.append("\\r");
+                        case '\t' -> line.append("\\t");
+                        default -> line.append(String.format("\\u%04x", (int) c));
                     }
                     start = i + 1;
                 }
             }
-            w.write(s, start, s.length() - start);
-            w.write('"');
+            line.append(s, start, s.length());
+            line.append('"');
         }
 
         @Override
         void finish() throws IOException {
             if (!done) {
                 done = true;
-                if (header == null) {
+                if (keys == null) {
                     w.write('[');
                 }
                 w.write("\n]\n");

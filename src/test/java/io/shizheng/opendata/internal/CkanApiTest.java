@@ -177,6 +177,10 @@ class CkanApiTest {
         assertThat(Ckan.token(port, Ckan.issueToken(port, "officer.epb")).get("package_show", "id=" + name).status()).isEqualTo(404);
         assertThat(officer.get("package_show", "id=" + name).result().path("state").asString()).isEqualTo("draft");
         assertThat(Ckan.token(port, Ckan.issueToken(port, "rdec")).get("package_show", "id=" + name).status()).isEqualTo(200);
+        assertThat(officer.post("package_delete", "{\"id\":\"" + name + "\"}").status()).isEqualTo(200);
+        assertThat(officer.get("package_show", "id=" + name).status()).as("a deleted draft is gone").isEqualTo(404);
+        assertThat(officer.get("package_search", "include_drafts=true&rows=1000&q=" + Ckan.enc("測試")).result().toString())
+                .doesNotContain(name);
     }
 
     @Test
