@@ -1,4 +1,4 @@
-// Upload with a progress bar: the file goes to the REST API, which creates the resource only when the whole
+// Upload with a progress bar: the file goes as the raw body to the REST API, which creates the resource only when the whole
 // file has arrived and passed the blocking checks; its problems are listed here by line.
 (function () {
   var section = document.getElementById('upload');
@@ -19,8 +19,14 @@
 
   form.addEventListener('submit', function (e) {
     e.preventDefault();
+    var file = document.getElementById('upload-file').files[0];
+    if (!file) { show('error', ['請選擇檔案 / Choose a file']); return; }
+    var url = section.getAttribute('data-upload-url') + '?filename=' + encodeURIComponent(file.name)
+      + '&title=' + encodeURIComponent(document.getElementById('upload-title').value)
+      + '&format=' + encodeURIComponent(document.getElementById('upload-format').value);
     var xhr = new XMLHttpRequest();
-    xhr.open('POST', section.getAttribute('data-upload-url'));
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     if (tokenMeta && headerMeta) { xhr.setRequestHeader(headerMeta.content, tokenMeta.content); }
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.addEventListener('progress', function (ev) {
@@ -46,6 +52,6 @@
       bar.value = 0;
       show('error', ['上傳中斷，未建立任何資源 / The upload broke off; nothing was created']);
     });
-    xhr.send(new FormData(form));
+    xhr.send(file);
   });
 })();

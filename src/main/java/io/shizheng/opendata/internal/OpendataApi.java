@@ -134,6 +134,44 @@ class OpendataApi {
         }
     }
 
+    /**
+     * The file as the raw request body (what the page's upload sends): no multipart size limit, streamed to a
+     * temporary file; a body shorter than its Content-Length (a broken upload) creates nothing.
+     */
+    @PostMapping(value = "/datasets/{name}/files", consumes = "application/octet-stream")
+    @Operation(summary = "上傳資料檔（原始內容）/ Upload a file as the raw request body")
+    ResponseEntity<Map<String, Object>> uploadRaw(@PathVariable String name, @RequestParam String filename,
+                                                  @RequestParam(required = false) String title,
+                                                  @RequestParam(required = false) String format,
+                                                  jakarta.servlet.http.HttpServletRequest request) {
+        Catalog.requireWriter();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("opendata-upload-", ".dat");
+            long expected = request.getContentLengthLong();
+            long got;
+            try (java.io.InputStream in = request.getInputStream()) {
+                got = Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (expected >= 0 && got != expected) {
+                throw new InvalidInputException("file", "上傳未完成（收到 " + got + " / " + expected + " 位元組），未建立任何資源 "
+                        + "/ The upload broke off; nothing was created");
+            }
+            if (got == 0) {
+                throw new InvalidInputException("file", "檔案是空的 / The file is empty");
+            }
+            Resource r = intake.upload(name, title, null, format, filename, tmp);
+            Dataset d = store.find(r.datasetId()).orElseThrow();
+            Map<String, Object> body = new LinkedHashMap<>(dicts.resource(r, d, site()));
+            body.put("quality_report", r.qualityReport() == null ? null : dicts.json().readTree(r.qualityReport()));
+            return ResponseEntity.created(URI.create("/api/opendata/resources/" + r.id() + "/download")).body(body);
+        } catch (IOException e) {
+            throw new InvalidInputException("file", "上傳未完成，未建立任何資源 / The upload did not complete; nothing was created");
+        } finally {
+            delete(tmp);
+        }
+    }
+
     @PostMapping("/resources/{id}/file")
     @Operation(summary = "上傳新版本檔案 / Upload a new version of a resource's file")
     Map<String, Object> replace(@PathVariable UUID id, @RequestParam("file") MultipartFile file) {

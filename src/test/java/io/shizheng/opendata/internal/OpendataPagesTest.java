@@ -107,4 +107,32 @@ class OpendataPagesTest {
         assertThat(quality).contains("\"level\":\"silver\"").contains("freshness");
         assertThat(Http.anonymous(port).get("/api/opendata/datasets/" + name + "/versions").body()).contains("file:upload");
     }
+
+    @Test
+    void aBrokenUploadLeavesNothingBehind() throws Exception {
+        String name = "broken-" + UUID.randomUUID().toString().substring(0, 8);
+        Ckan officer = Ckan.token(port, Ckan.issueToken(port, "officer.trans"));
+        officer.post("package_create", "{\"name\":\"" + name + "\",\"owner_org\":\"trans\"}");
+        long before = jdbc.sql("select count(*) from opendata_resource").query(Long.class).single();
+        byte[] part = "站名,車位\n市政,10\n".getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(20_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/opendata/datasets/" + name + "/files?filename=big.csv HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Basic " + Base64.getEncoder().encodeToString("officer.trans:demo1234".getBytes(StandardCharsets.UTF_8))
+                    + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.write(part);
+            out.flush();
+            socket.shutdownOutput();
+            try {
+                socket.getInputStream().readAllBytes();
+            } catch (java.io.IOException ignored) {
+                // the server may drop the connection of a broken upload
+            }
+        }
+        Thread.sleep(500);
+        assertThat(jdbc.sql("select count(*) from opendata_resource").query(Long.class).single()).isEqualTo(before);
+        assertThat(Http.as(port, "officer.trans").get("/api/opendata/datasets/" + name).body()).contains("\"num_resources\":0");
+    }
 }
