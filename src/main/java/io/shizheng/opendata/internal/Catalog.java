@@ -48,8 +48,11 @@ class Catalog {
     private final SearchIndex index;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    Catalog(DatasetStore store, AgencyDirectory agencies, AuditLog audit, SearchIndex index, JsonMapper json, Clock clock) {
+    Catalog(DatasetStore store, AgencyDirectory agencies, AuditLog audit, SearchIndex index, JsonMapper json, Clock clock,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.store = store;
         this.agencies = agencies;
         this.audit = audit;
@@ -106,7 +109,37 @@ class Catalog {
 
     @Transactional
     Dataset create(DatasetDraft draft) {
+        return create(draft, null);
+    }
+
+    /**
+     * Creates a dataset; with an Idempotency-Key, a retry by the same user returns the dataset the first request
+     * created (so a client that lost the answer does not create it twice).
+     */
+    @Transactional
+    Dataset create(DatasetDraft draft, String idempotencyKey) {
         ShizhengUser me = requireWriter();
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null) {
+            if (key.length() > 200) {
+                throw new InvalidInputException("Idempotency-Key", "Idempotency-Key 不可超過 200 字 / at most 200 characters");
+            }
+            jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(me.getUsername() + "|" + key).query().singleRow();
+            java.util.List<Long> earlier = jdbc.sql("select dataset_id from opendata_idempotency where username = ? and key = ?")
+                    .params(me.getUsername(), key).query(Long.class).list();
+            if (!earlier.isEmpty()) {
+                return store.find(earlier.get(0)).orElseThrow();
+            }
+        }
+        Dataset created = createNew(draft, me);
+        if (key != null) {
+            jdbc.sql("insert into opendata_idempotency (username, key, dataset_id) values (?, ?, ?)")
+                    .params(me.getUsername(), key, created.id()).update();
+        }
+        return created;
+    }
+
+    private Dataset createNew(DatasetDraft draft, ShizhengUser me) {
         List<FieldProblem> problems = new ArrayList<>();
         if (draft.name() == null || draft.name().isBlank()) {
             problems.add(new FieldProblem("name", "必填 / Missing value"));

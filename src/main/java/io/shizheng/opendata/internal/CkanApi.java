@@ -190,7 +190,7 @@ class CkanApi {
                 m.put("url", l.url());
                 return m;
             }).toList();
-            case "package_create" -> dicts.dataset(catalog.create(draft(p)), site);
+            case "package_create" -> dicts.dataset(catalog.create(draft(p), request.getHeader("Idempotency-Key")), site);
             case "package_update" -> dicts.dataset(catalog.update(required(p, "id", "name"), draft(p), false), site);
             case "package_patch" -> dicts.dataset(catalog.update(required(p, "id", "name"), draft(p), true), site);
             case "package_delete" -> {
