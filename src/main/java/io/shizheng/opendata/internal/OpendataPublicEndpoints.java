@@ -14,7 +14,8 @@ class OpendataPublicEndpoints implements PublicEndpoints {
 
     @Override
     public List<String> publicReads() {
-        return List.of("/opendata", "/opendata/datasets/*", "/opendata/resources/*/download", "/opendata/groups",
+        return List.of("/opendata", "/opendata/datasets/*", "/opendata/resources/*/download", "/opendata/resources/*",
+                "/opendata/organizations/*",
                 "/api/opendata/datasets", "/api/opendata/datasets/*", "/api/opendata/datasets/*/quality",
                 "/api/opendata/datasets/*/versions", "/api/opendata/resources/*/download",
                 "/catalog.jsonld", "/catalog.ttl", "/css/opendata.css", "/js/opendata-*.js");

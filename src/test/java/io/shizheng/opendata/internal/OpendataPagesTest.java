@@ -40,6 +40,9 @@ class OpendataPagesTest {
         HttpResponse<String> search = Http.anonymous(port).get("/opendata?q=" + enc("公車"));
         assertThat(search.statusCode()).isEqualTo(200);
         assertThat(search.body()).contains("公車").contains("提供機關").contains("示範資料").contains("od-level");
+        HttpResponse<String> org = Http.anonymous(port).get("/opendata/organizations/trans");
+        assertThat(org.statusCode()).as("DCAT publisher URIs resolve").isEqualTo(302);
+        assertThat(org.headers().firstValue("Location").orElse("")).contains("/opendata?fq=organization");
         HttpResponse<String> filtered = Http.anonymous(port).get("/opendata?fq=" + enc("organization:trans"));
         assertThat(filtered.body()).contains("臺中市政府交通局");
         String name = jdbc.sql("select name from opendata_dataset where demo and state = 'published' and not private order by id limit 1")
