@@ -85,8 +85,13 @@ public class Harvester {
                 .query(UUID.class).list();
         int changed = 0;
         for (UUID id : ids) {
-            if ("changed".equals(harvest(id).status())) {
-                changed++;
+            try {
+                if ("changed".equals(harvest(id).status())) {
+                    changed++;
+                }
+            } catch (RuntimeException e) {
+                // one resource's trouble (a lock conflict, a vanished row) must not stop the others' harvest
+                log.warn("Harvest of resource {} failed: {}", id, e.getMessage());
             }
         }
         if (!ids.isEmpty()) {

@@ -37,11 +37,16 @@ public class QualitySchedule {
         List<Long> ids = jdbc.sql("select id from opendata_dataset where state <> 'deleted' order by id").query(Long.class).list();
         int changed = 0;
         for (Long id : ids) {
-            String before = jdbc.sql("select quality_level from opendata_dataset where id = ?").param(id)
-                    .query((rs, n) -> rs.getString(1)).list().get(0);
-            String after = intake.recheck(id);
-            if (!after.equals(before)) {
-                changed++;
+            try {
+                String before = jdbc.sql("select coalesce(quality_level, '') from opendata_dataset where id = ?").param(id)
+                        .query(String.class).list().stream().findFirst().orElse("");
+                String after = intake.recheck(id);
+                if (!after.equals(before)) {
+                    changed++;
+                }
+            } catch (RuntimeException e) {
+                // one dataset's trouble must not stop the nightly run for the others
+                log.warn("Quality re-check of dataset {} failed: {}", id, e.getMessage());
             }
         }
         int total = ids.size();

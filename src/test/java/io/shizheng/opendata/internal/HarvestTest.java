@@ -26,6 +26,7 @@ class HarvestTest {
 
     @LocalServerPort int port;
     @Autowired Harvester harvester;
+    @Autowired QualitySchedule quality;
     @Autowired JdbcClient jdbc;
 
     HttpServer server;
@@ -93,5 +94,15 @@ class HarvestTest {
         assertThat(harvester.allowed(java.net.URI.create("http://127.0.0.1:8080/x.csv"))).isTrue();
         assertThat(harvester.allowed(java.net.URI.create("http://data.example.org/x.csv"))).isFalse();
         assertThat(harvester.allowed(java.net.URI.create("file:///etc/passwd"))).isFalse();
+    }
+
+    @Test
+    void theNightlyQualityRunRechecksEveryDatasetAndIsAudited() {
+        long before = jdbc.sql("select count(*) from platform_audit_log where entity_type = 'opendata.quality-run'").query(Long.class).single();
+        quality.recheckAll();
+        assertThat(jdbc.sql("select count(*) from platform_audit_log where entity_type = 'opendata.quality-run'").query(Long.class).single())
+                .isEqualTo(before + 1);
+        assertThat(jdbc.sql("select count(*) from opendata_dataset where state <> 'deleted' and quality_level is null")
+                .query(Long.class).single()).as("every dataset has a level after the run").isZero();
     }
 }

@@ -130,8 +130,8 @@ class OpendataBenchmark {
                 insert into opendata_dataset_tag (dataset_id, tag) select id, substr(title, 4, 2) from opendata_dataset
                 where name like 'bench-%' on conflict do nothing""");
         template.update("""
-                insert into opendata_resource (dataset_id, name, kind, url, format)
-                select id, 'data.csv', 'url', 'http://127.0.0.1/data.csv', 'CSV' from opendata_dataset where name like 'bench-%'""");
+                insert into opendata_resource (dataset_id, name, kind, url, format, demo)
+                select id, 'data.csv', 'url', 'http://127.0.0.1/data.csv', 'CSV', true from opendata_dataset where name like 'bench-%'""");
         index.rebuild();
     }
 
