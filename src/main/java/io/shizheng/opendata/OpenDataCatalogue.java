@@ -1,0 +1,13 @@
+package io.shizheng.opendata;
+
+import java.time.LocalDate;
+
+/** What other modules may ask of the open-data catalogue. */
+public interface OpenDataCatalogue {
+
+    /** Datasets first published (上架) in [from, to] (Asia/Taipei), by agencies under {@code agencyId} or all when null. */
+    long firstPublishedBetween(LocalDate from, LocalDate to, Long agencyId);
+
+    /** Datasets currently published and public. */
+    long publishedCount();
+}

@@ -1,0 +1,7 @@
+/**
+ * The open-data catalogue: datasets with data.gov.tw metadata, resources and their files, lifecycle
+ * (draft → published → withdrawn) with version history, quality checks, conversion, Chinese search,
+ * a CKAN Action API v3 and DCAT-AP, and the metric of indicator 2.5 (datasets first published in a year).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Open data")
+package io.shizheng.opendata;
