@@ -4,8 +4,9 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 
 /**
- * The analyser every module's full-text search uses: Lucene's smartcn, which segments Chinese words
- * (公車路線 → 公車 / 路線) and handles English too. Traditional characters are searched as written.
+ * The analyser every module's full-text search uses: Lucene's smartcn. Its dictionary is Simplified Chinese,
+ * so Traditional text comes out one token per character; search multi-character words as phrases (公車 then
+ * matches 公車路線 but not 公共自行車). English is stemmed as usual.
  */
 public final class ChineseText {
 
