@@ -7,4 +7,7 @@ import java.io.OutputStream;
 public interface TableExporter {
 
     void write(Table table, ExportFormat format, OutputStream out) throws IOException;
+
+    /** Whether PDF can be made here (a CJK font is installed); pages hide the PDF button otherwise. */
+    boolean pdfAvailable();
 }

@@ -12,9 +12,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class LayoutAdvice {
 
     private final DemoMode demoMode;
+    private final io.shizheng.platform.TableExporter exporter;
 
-    LayoutAdvice(DemoMode demoMode) {
+    LayoutAdvice(DemoMode demoMode, io.shizheng.platform.TableExporter exporter) {
         this.demoMode = demoMode;
+        this.exporter = exporter;
+    }
+
+    /** Pages offer a PDF download only where the server can make one. */
+    @ModelAttribute("pdfAvailable")
+    boolean pdfAvailable() {
+        return exporter.pdfAvailable();
     }
 
     @ModelAttribute("demoMode")

@@ -25,12 +25,24 @@ import org.springframework.stereotype.Component;
 @Component
 class SpreadsheetExporter implements TableExporter {
 
+    private final PdfTableWriter pdf;
+
+    SpreadsheetExporter(PdfTableWriter pdf) {
+        this.pdf = pdf;
+    }
+
+    @Override
+    public boolean pdfAvailable() {
+        return pdf.available();
+    }
+
     @Override
     public void write(Table table, ExportFormat format, OutputStream out) throws IOException {
         switch (format) {
             case CSV -> csv(table, out);
             case XLSX -> xlsx(table, out);
             case ODS -> ods(table, out);
+            case PDF -> pdf.write(table, out);
         }
     }
 

@@ -26,9 +26,9 @@ class MeetingPages {
     private final MeetingService meetings;
     private final ProjectPages projectPages;
     private final ProjectStore store;
-    private final MeetingPackPdf pdf;
+    private final io.shizheng.platform.TableExporter pdf;
 
-    MeetingPages(MeetingService meetings, ProjectPages projectPages, ProjectStore store, MeetingPackPdf pdf) {
+    MeetingPages(MeetingService meetings, ProjectPages projectPages, ProjectStore store, io.shizheng.platform.TableExporter pdf) {
         this.meetings = meetings;
         this.projectPages = projectPages;
         this.store = store;
@@ -79,7 +79,7 @@ class MeetingPages {
         model.addAttribute("d", meetings.detail(id));
         model.addAttribute("mayRun", me.cityWide());
         model.addAttribute("agencies", projectPages.agencyNames());
-        model.addAttribute("pdfAvailable", pdf.available());
+        model.addAttribute("pdfAvailable", pdf.pdfAvailable());
         return "projects/meeting";
     }
 

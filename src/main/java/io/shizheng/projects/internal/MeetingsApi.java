@@ -28,12 +28,10 @@ class MeetingsApi {
 
     private final MeetingService meetings;
     private final TableExporter exporter;
-    private final MeetingPackPdf pdf;
 
-    MeetingsApi(MeetingService meetings, TableExporter exporter, MeetingPackPdf pdf) {
+    MeetingsApi(MeetingService meetings, TableExporter exporter) {
         this.meetings = meetings;
         this.exporter = exporter;
-        this.pdf = pdf;
     }
 
     @GetMapping("/api/meetings")
@@ -112,19 +110,11 @@ class MeetingsApi {
     ResponseEntity<byte[]> pack(@PathVariable long id, @RequestParam(defaultValue = "ods") String format) throws IOException {
         CurrentUser.require();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String ext;
-        String type;
+        ExportFormat f = ExportFormat.parse(format);
         io.shizheng.platform.Table table = meetings.pack(id);
-        if ("pdf".equalsIgnoreCase(format)) {
-            pdf.write(table, out);
-            ext = "pdf";
-            type = MediaType.APPLICATION_PDF_VALUE;
-        } else {
-            ExportFormat f = ExportFormat.parse(format);
-            exporter.write(table, f, out);
-            ext = f.extension();
-            type = f.mediaType();
-        }
+        exporter.write(table, f, out);
+        String ext = f.extension();
+        String type = f.mediaType();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("meeting-" + id + "." + ext).build().toString())
                 .contentType(MediaType.parseMediaType(type)).body(out.toByteArray());

@@ -165,6 +165,15 @@ class DocumentsApiTest {
         assertThat(r.body().length).isGreaterThan(1000);
         HttpResponse<String> bad = Http.as(port, "rdec").get("/api/documents/reports/monthly?year=2018&month=13");
         assertThat(bad.statusCode()).isEqualTo(422);
+        // PDF where the server has a CJK font; a clear refusal where it has none.
+        HttpResponse<byte[]> pdf = Http.as(port, "rdec").getBytes("/api/documents/reports/monthly?year=2018&month=3&format=pdf");
+        if (pdf.statusCode() == 200) {
+            assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            assertThat(pdf.headers().firstValue("Content-Type").orElse("")).contains("application/pdf");
+        } else {
+            assertThat(pdf.statusCode()).isEqualTo(422);
+            assertThat(new String(pdf.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("fonts-noto-cjk");
+        }
     }
 
     @Test

@@ -27,7 +27,7 @@ class SpreadsheetExporterTest {
 
     private static final LocalDate DAY = LocalDate.of(2018, 3, 5);
 
-    private final SpreadsheetExporter exporter = new SpreadsheetExporter();
+    private final SpreadsheetExporter exporter = new SpreadsheetExporter(new PdfTableWriter(""));
 
     private final Table table = new Table("施政績效:107年", List.of("機關", "件數", "達成率", "日期", "備註"), List.of(
             Arrays.asList("臺中市政府研究發展考核委員會", 42, new BigDecimal("97.5"), DAY, "含逗號, 與「引號」"),
@@ -129,8 +129,21 @@ class SpreadsheetExporterTest {
     void csvKeepsFormulaLikeTextAsText() throws Exception {
         Table t = new Table("t", List.of("a", "b"), List.of(List.<Object>of("=HYPERLINK(\"x\")", -5)));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        new SpreadsheetExporter().write(t, io.shizheng.platform.ExportFormat.CSV, out);
+        new SpreadsheetExporter(new PdfTableWriter("")).write(t, io.shizheng.platform.ExportFormat.CSV, out);
         String csv = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv).contains("\"'=HYPERLINK(\"\"x\"\")\"").contains(",-5");
+    }
+
+    @Test
+    void pdfIsMadeWithACjkFontOrRefusedClearly() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        if (exporter.pdfAvailable()) {
+            exporter.write(table, io.shizheng.platform.ExportFormat.PDF, out);
+            assertThat(new String(out.toByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            assertThat(out.size()).isGreaterThan(1000);
+        } else {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> exporter.write(table, io.shizheng.platform.ExportFormat.PDF, out))
+                    .isInstanceOf(io.shizheng.platform.InvalidInputException.class).hasMessageContaining("fonts-noto-cjk");
+        }
     }
 }

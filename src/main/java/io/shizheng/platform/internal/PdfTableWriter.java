@@ -1,4 +1,4 @@
-package io.shizheng.projects.internal;
+package io.shizheng.platform.internal;
 
 import java.io.File;
 import java.io.IOException;
@@ -23,12 +23,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The meeting pack as a PDF table (A4 landscape). Chinese needs a CJK font from the system (none is shipped):
- * {@code shizheng.projects.pdf-font} (a .ttf/.otf, or a .ttc with ",index"), else Noto Sans CJK TC where Debian's
+ * Any exported table as a PDF (A4 landscape). Chinese needs a CJK font from the system (none is shipped):
+ * {@code shizheng.pdf-font} (a .ttf/.otf, or a .ttc with ",index"), else Noto Sans CJK TC where Debian's
  * fonts-noto-cjk puts it. Without one, PDF is refused with a clear message and ODS/XLSX/CSV remain.
  */
 @Component
-class MeetingPackPdf {
+class PdfTableWriter {
 
     private static final List<String> CANDIDATES = List.of(
             "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,3",
@@ -38,7 +38,7 @@ class MeetingPackPdf {
     private final String configured;
     private volatile BaseFont font;
 
-    MeetingPackPdf(@Value("${shizheng.projects.pdf-font:}") String configured) {
+    PdfTableWriter(@Value("${shizheng.pdf-font:${shizheng.projects.pdf-font:}}") String configured) {
         this.configured = configured;
     }
 
@@ -66,7 +66,7 @@ class MeetingPackPdf {
             String spec = fontSpec();
             if (spec == null) {
                 throw new InvalidInputException("format", "本機沒有中文字型，無法產生 PDF，請改用 ODS（安裝 fonts-noto-cjk 或設定 "
-                        + "shizheng.projects.pdf-font）/ no CJK font on this server: use ODS, or install fonts-noto-cjk");
+                        + "shizheng.pdf-font）/ no CJK font on this server: use ODS, or install fonts-noto-cjk");
             }
             try {
                 font = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
@@ -86,7 +86,7 @@ class MeetingPackPdf {
         try {
             PdfWriter.getInstance(doc, out);
             doc.open();
-            doc.add(new Paragraph(table.title() + "　會議資料 / meeting pack", title));
+            doc.add(new Paragraph(table.title(), title));
             doc.add(new Paragraph(" ", cell));
             PdfPTable t = new PdfPTable(table.headings().size());
             t.setWidthPercentage(100);
