@@ -53,8 +53,11 @@ public abstract class BrowserTestSupport {
         driver().get(url(path));
     }
 
+    /** A wait that looks again when the page reloaded under an element it had found (a form posted, a redirect). */
     protected WebDriverWait waitUpTo(Duration timeout) {
-        return new WebDriverWait(driver(), timeout);
+        WebDriverWait wait = new WebDriverWait(driver(), timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Signs in through the form at /login, as a person would, and waits to leave the sign-in page. */

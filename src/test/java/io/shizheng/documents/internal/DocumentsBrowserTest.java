@@ -37,7 +37,9 @@ class DocumentsBrowserTest extends BrowserTestSupport {
         driver().findElement(By.cssSelector("#extend-form input[name=days]")).sendKeys("5");
         driver().findElement(By.cssSelector("#extend-form input[name=reason]")).sendKeys("會辦單位多");
         driver().findElement(By.cssSelector("#extend-form button[type=submit]")).click();
-        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("deadline")).getText().contains("2018-03-01"));
+        // The page reloads after the form posts: an element found just before the reload goes stale, so look again.
+        waitUpTo(Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("deadline")).getText().contains("2018-03-01"));
         screenshot("documents-detail-extended");
         assertThat(driver().findElement(By.id("extensions")).getText()).contains("會辦單位多", "officer");
     }
