@@ -12,7 +12,7 @@ import java.util.Locale;
 /** Streams a tabular file from one format to another, row by row, in constant memory. */
 final class Conversion {
 
-    static final List<String> SOURCES = List.of("CSV", "JSON", "XML");
+    static final List<String> SOURCES = List.of("CSV", "JSON", "XML", "XLSX", "ODS");
     static final List<String> TARGETS = List.of("CSV", "JSON", "XML", "XLSX", "ODS");
 
     private Conversion() {
@@ -27,6 +27,8 @@ final class Conversion {
     static long convert(InputStream in, String from, String to, OutputStream out) throws IOException {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         try (TableReader rows = switch (from.toUpperCase(Locale.ROOT)) {
+            case "XLSX" -> SpreadsheetRows.xlsx(in);
+            case "ODS" -> SpreadsheetRows.ods(in);
             case "JSON" -> StructuredReaders.json(reader);
             case "XML" -> StructuredReaders.xml(reader);
             default -> new CsvReader(reader);

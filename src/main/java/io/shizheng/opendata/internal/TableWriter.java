@@ -364,6 +364,9 @@ abstract class TableWriter implements AutoCloseable {
                             case '<' -> w.write("&lt;");
                             case '>' -> w.write("&gt;");
                             case '&' -> w.write("&amp;");
+                            // A line break in a cell is a new paragraph in ODF.
+                            case '\n' -> w.write("</text:p><text:p>");
+                            case '\r' -> { }
                             default -> w.write(ch < 0x20 && ch != '\t' ? ' ' : ch);
                         }
                     }

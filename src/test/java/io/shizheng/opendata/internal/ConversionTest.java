@@ -95,6 +95,17 @@ class ConversionTest {
     }
 
     @Test
+    void spreadsheetsConvertBackToTheSameRows() throws IOException {
+        for (String sheet : List.of("XLSX", "ODS")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Conversion.convert(new ByteArrayInputStream(bytes(AWKWARD, "CSV", sheet)), sheet, "CSV", out);
+            assertThat(rows(out.toString(StandardCharsets.UTF_8))).as(sheet + " → CSV").isEqualTo(rows(AWKWARD));
+        }
+        assertThat(Conversion.supported("XLSX", "JSON")).isTrue();
+        assertThat(Conversion.supported("ODS", "XML")).isTrue();
+    }
+
+    @Test
     void unsupportedTargetsAreRefused() {
         assertThat(Conversion.supported("PDF", "CSV")).isFalse();
         assertThatThrownBy(() -> bytes(AWKWARD, "CSV", "DOCX")).isInstanceOf(IllegalArgumentException.class);
