@@ -103,9 +103,9 @@ class AuditPageTest {
         // what the person typed stays in the form
         assertThat(html).contains("value=\"" + fixture.entityType + "\"");
 
-        HttpResponse<String> export = fixture.get("/admin/audit/export?format=pdf&entityType=" + fixture.entityType, "admin");
+        HttpResponse<String> export = fixture.get("/admin/audit/export?format=docx&entityType=" + fixture.entityType, "admin");
         assertThat(export.statusCode()).isEqualTo(400);
-        assertThat(export.body()).contains("匯出格式須為 ods、xlsx 或 csv，「pdf」不是");
+        assertThat(export.body()).contains("匯出格式須為 ods、xlsx、csv 或 pdf，「docx」不是");
     }
 
     @Test
