@@ -71,7 +71,7 @@ class Inspections {
     int maxPerCategory() { return maxPerCategory; }
 
     private static final String SUMMARY = """
-            select i.id, i.agency_id, a.name, i.visit_on, i.inspectors,
+            select i.id, i.agency_id, null as agency_name, i.visit_on, i.inspectors,
               (select count(*) from documents_inspection_sample s where s.inspection_id = i.id),
               (select count(*) from documents_inspection_sample s where s.inspection_id = i.id and s.format_score is not null
                  and s.wording_score is not null and s.timeliness_score is not null and s.classification_score is not null),
@@ -79,11 +79,13 @@ class Inspections {
                  from documents_inspection_sample s where s.inspection_id = i.id),
               (select count(*) from documents_finding f where f.inspection_id = i.id and f.status <> 'CLOSED'),
               (select count(*) from documents_finding f where f.inspection_id = i.id), i.demo
-            from documents_inspection i join org_agency a on a.id = i.agency_id""";
+            from documents_inspection i""";
 
     private Summary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         java.math.BigDecimal avg = rs.getBigDecimal(8);
-        return new Summary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+        // The agency's name comes from the org module's API, not from its table.
+        String agencyName = agencies.find(rs.getLong(2)).map(io.shizheng.org.Agency::name).orElse("");
+        return new Summary(rs.getLong(1), rs.getLong(2), agencyName, rs.getObject(4, LocalDate.class),
                 rs.getString(5), rs.getInt(6), rs.getInt(7), avg == null ? null : avg.setScale(1, java.math.RoundingMode.HALF_UP).doubleValue(),
                 rs.getInt(9), rs.getInt(10), rs.getBoolean(11));
     }
