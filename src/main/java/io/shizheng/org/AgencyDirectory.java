@@ -10,6 +10,15 @@ public interface AgencyDirectory {
 
     List<Agency> all();
 
+    /** Agency id to name, for pages and reports that show names beside stored ids. */
+    default java.util.Map<Long, String> names() {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        for (Agency a : all()) {
+            names.put(a.id(), a.name());
+        }
+        return names;
+    }
+
     Optional<Agency> find(long id);
 
     Optional<Agency> findByCode(String code);

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.shizheng.exchange.internal.ExchangeDatasets.Dataset;
-import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.CurrentUser;
 import io.shizheng.platform.InvalidInputException;
@@ -119,10 +118,6 @@ class ExchangePages {
     }
 
     private Map<Long, String> agencyNames() {
-        Map<Long, String> names = new HashMap<>();
-        for (Agency a : agencies.all()) {
-            names.put(a.id(), a.name());
-        }
-        return names;
+        return agencies.names();
     }
 }

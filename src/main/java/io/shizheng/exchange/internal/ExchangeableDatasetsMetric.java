@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
@@ -68,7 +67,7 @@ class ExchangeableDatasetsMetric implements MetricSource {
         Timestamp end = end(q);
         List<Object> args = new ArrayList<>(List.of(end, end, end));
         String scope = scope(q, args);
-        Map<Long, String> names = agencies.all().stream().collect(Collectors.toMap(Agency::id, Agency::name));
+        Map<Long, String> names = agencies.names();
         RocDate roc = new RocDate();
         List<Evidence.Row> rows = jdbc.sql("""
                 select d.code, d.name, d.owner_agency_id, d.published_at, s.code as std, s.version,

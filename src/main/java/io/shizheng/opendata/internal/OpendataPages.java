@@ -2,7 +2,6 @@ package io.shizheng.opendata.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -288,9 +287,7 @@ class OpendataPages {
     }
 
     private Map<Long, String> agencyNames() {
-        Map<Long, String> names = new HashMap<>();
-        agencies.all().forEach(a -> names.put(a.id(), a.name()));
-        return names;
+        return agencies.names();
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler(NotFoundException.class)

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.plan.MetricQuery;
 import io.shizheng.plan.Scorecard;
@@ -196,11 +195,7 @@ class PlanPages {
     }
 
     private Map<Long, String> agencyNames() {
-        Map<Long, String> names = new HashMap<>();
-        for (Agency a : agencies.all()) {
-            names.put(a.id(), a.name());
-        }
-        return names;
+        return agencies.names();
     }
 
     private static Integer parseInt(String s) {

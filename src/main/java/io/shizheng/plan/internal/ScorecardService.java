@@ -7,9 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.plan.Aggregation;
 import io.shizheng.plan.MetricQuery;
@@ -50,8 +48,7 @@ public class ScorecardService {
                 "沒有 " + year + " 年度（民國 " + (year - 1911) + " 年）的施政計畫 / no plan for year " + year));
         int through = monthsCovered(year, month);
         Map<String, Map<Integer, BigDecimal>> manual = values.approved(year);
-        Map<Long, String> agencyNames = agencies.all().stream()
-                .collect(Collectors.toMap(Agency::id, Agency::name, (a, b) -> a));
+        Map<Long, String> agencyNames = agencies.names();
 
         List<GoalScore> goals = new ArrayList<>();
         BigDecimal totalPoints = BigDecimal.ZERO;

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.GeoLookup;
 import io.shizheng.platform.CurrentUser;
@@ -233,11 +232,7 @@ class ProjectPages {
     }
 
     Map<Long, String> agencyNames() {
-        Map<Long, String> names = new HashMap<>();
-        for (Agency a : agencies.all()) {
-            names.put(a.id(), a.name());
-        }
-        return names;
+        return agencies.names();
     }
 
     private static BigDecimal decimal(String s, String field) {
