@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.callcenter.ServiceLevel;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
@@ -25,10 +26,8 @@ final class CallMetrics {
     }
 
     static boolean inScope(MetricQuery q, AgencyDirectory agencies) {
-        if (q.agencyId() == null) {
-            return true;
-        }
-        return agencies.findByCode("RDEC").map(Agency::id).map(rdec -> agencies.covers(q.agencyId(), rdec)).orElse(false);
+        AgencyScope scope = agencies.subtreeScope(q.agencyId());
+        return scope.cityWide() || agencies.findByCode("RDEC").map(Agency::id).map(scope::covers).orElse(false);
     }
 
     static String url(String name, MetricQuery q) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.AgencyKind;
 import io.shizheng.org.GeoLookup;
@@ -197,7 +198,8 @@ class CasePages {
         model.addAttribute("faqs", q == null || q.isBlank() ? kb.all(null) : kb.search(q, 20));
         model.addAttribute("edit", edit == null ? null : kb.get(edit));
         model.addAttribute("mayEdit", u.cityWide() || u.has(io.shizheng.platform.Role.AGENCY_OFFICER));
-        model.addAttribute("agencies", agencies.all().stream().filter(a -> agencies.covers(u, a.id()) && a.active()).toList());
+        AgencyScope scope = agencies.scopeOf(u);
+        model.addAttribute("agencies", agencies.all().stream().filter(a -> scope.covers(a.id()) && a.active()).toList());
         return "cases/faq";
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.Role;
@@ -39,24 +40,17 @@ class CaseQueries {
         public int pages() { return (int) Math.max(1, (total + size - 1) / size); }
     }
 
-    /** The scope clause: everything for city-wide, RDEC and reviewers; the agency subtree; a chief's district. */
+    /** The scope clause: the handling scope (city-wide for RDEC), everything for reviewers, and a chief's district. */
     String scope(ShizhengUser u, Map<String, Object> args) {
-        if (u.cityWide() || cases.isRdec(u) || u.has(Role.REVIEWER)) {
-            return "true";
-        }
-        if (u.agencyId() == null) {
-            return "false";
-        }
-        List<Long> ids = agencies.subtree(u.agencyId()).stream().map(Agency::id).toList();
-        args.put("scopeAgencies", ids);
-        if (u.has(Role.VILLAGE_CHIEF)) {
+        AgencyScope scope = u.has(Role.REVIEWER) ? AgencyScope.city() : cases.handlingScope(u);
+        if (!scope.cityWide() && u.has(Role.VILLAGE_CHIEF) && u.agencyId() != null) {
             String district = agencies.find(u.agencyId()).map(Agency::districtCode).orElse(null);
             if (district != null) {
                 args.put("scopeDistrict", district);
-                return "(c.agency_id in (:scopeAgencies) or c.district_code = :scopeDistrict)";
+                return "(" + scope.sql("c.agency_id") + " or c.district_code = :scopeDistrict)";
             }
         }
-        return "c.agency_id in (:scopeAgencies)";
+        return scope.sql("c.agency_id");
     }
 
     String where(ShizhengUser u, Filter f, Map<String, Object> args) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.GeoLookup;
@@ -89,7 +90,12 @@ class CaseService {
 
     /** The handling agency (and the agencies above it), RDEC (including its 1999 agents) and administrators. */
     boolean handles(ShizhengUser u, CaseRow c) {
-        return u != null && (u.cityWide() || isRdec(u) || agencies.covers(u, c.agencyId()));
+        return u != null && handlingScope(u).covers(c.agencyId());
+    }
+
+    /** The agencies whose cases the user handles: RDEC's own staff (its 1999 agents too) work city-wide. */
+    AgencyScope handlingScope(ShizhengUser u) {
+        return isRdec(u) ? AgencyScope.city() : agencies.scopeOf(u);
     }
 
     boolean isRdec(ShizhengUser u) {
@@ -117,7 +123,7 @@ class CaseService {
 
     /** Acting on a case (hand over, extend, close) is for the handling agency and city-wide staff. */
     boolean mayAct(ShizhengUser u, CaseRow c) {
-        return u != null && (u.cityWide() || agencies.covers(u, c.agencyId()));
+        return u != null && agencies.covers(u, c.agencyId());
     }
 
     static boolean mayTakeCases(ShizhengUser u) {

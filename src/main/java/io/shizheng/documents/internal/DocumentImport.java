@@ -12,6 +12,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
@@ -171,12 +172,12 @@ class DocumentImport {
                    coalesce(s.overdue_reason, d.overdue_reason)) as changed
                 from documents_stage s join documents_document d on d.doc_no = s.doc_no""").update();
         mark = phase("match existing", mark);
-        if (!user.cityWide()) {
-            List<Long> scope = agencies.subtree(user.agencyId()).stream().map(a -> a.id()).toList();
+        AgencyScope scope = agencies.scopeOf(user);
+        if (!scope.cityWide()) {
             List<FieldProblem> foreign = jdbc.sql("""
                     select k.line, s.doc_no from documents_known k join documents_stage s on s.line = k.line
-                    where not (k.old_agency = any (?)) order by k.line limit ?""")
-                    .params(scope.toArray(Long[]::new), MAX_PROBLEMS)
+                    where not (""" + scope.sql("k.old_agency") + ") order by k.line limit ?")
+                    .param(MAX_PROBLEMS)
                     .query((rs, n) -> new FieldProblem(rows.where(rs.getInt(1)) + ": doc_no", "文號「" + rs.getString(2)
                             + "」已屬其他機關，您不能修改 / this document belongs to another agency")).list();
             if (!foreign.isEmpty()) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.AgencyKind;
@@ -73,7 +74,7 @@ class DocumentPages {
     String overdue(@RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) Long agency,
                    @RequestParam(required = false) String unit, @RequestParam(defaultValue = "0") int page, Model model) {
         LocalDate day = asOf == null ? views.today() : asOf;
-        Scope scope = views.scope(agency);
+        AgencyScope scope = views.scope(agency);
         String u = DocumentsApi.blank(unit);
         int size = 100;
         long total = views.overdueCount(day, scope, u);
@@ -106,7 +107,7 @@ class DocumentPages {
     /** The drill-down behind indicator 1.3: the documents closed late in a period. */
     @GetMapping("/documents/late")
     String late(@RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) Long agency, Model model) {
-        Scope scope = views.scope(agency);
+        AgencyScope scope = views.scope(agency);
         common(model, agency);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
@@ -130,7 +131,7 @@ class DocumentPages {
     @GetMapping("/documents/import")
     String importPage(Model model) {
         ShizhengUser me = CurrentUser.require();
-        model.addAttribute("imports", queries.imports(me.cityWide() ? Scope.CITY : views.scope(null), 20));
+        model.addAttribute("imports", queries.imports(views.scope(null), 20));
         model.addAttribute("columns", RecordParser.COLUMNS);
         model.addAttribute("rules", rules);
         return "documents/import";

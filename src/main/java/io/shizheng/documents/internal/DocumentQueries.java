@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.shizheng.org.AgencyScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -53,41 +54,33 @@ class DocumentQueries {
         this.jdbc = jdbc;
     }
 
-    private static List<Object> params(Scope scope, Object... rest) {
-        List<Object> p = new ArrayList<>(List.of(rest));
-        if (!scope.cityWide()) {
-            p.add(scope.ids());
-        }
-        return p;
-    }
-
     /** Closed and on-time documents in [from, to] per agency (ordinary count, project control left out). */
-    List<Rate> ratesByAgency(LocalDate from, LocalDate to, Scope scope) {
+    List<Rate> ratesByAgency(LocalDate from, LocalDate to, AgencyScope scope) {
         return jdbc.sql("select agency_id, sum(closed), sum(on_time) from documents_closed_day where closed_on between ? and ? and "
                         + scope.sql("agency_id") + " group by agency_id")
-                .params(params(scope, from, to))
+                .params(List.of(from, to))
                 .query((rs, n) -> new Rate(rs.getLong(1), null, rs.getLong(2), rs.getLong(3))).list();
     }
 
-    Rate total(LocalDate from, LocalDate to, Scope scope) {
+    Rate total(LocalDate from, LocalDate to, AgencyScope scope) {
         return jdbc.sql("select coalesce(sum(closed), 0), coalesce(sum(on_time), 0) from documents_closed_day where closed_on between ? and ? and "
                         + scope.sql("agency_id"))
-                .params(params(scope, from, to))
+                .params(List.of(from, to))
                 .query((rs, n) -> new Rate(scope.agencyId(), null, rs.getLong(1), rs.getLong(2))).single();
     }
 
-    List<MonthRate> byMonth(int year, Scope scope, String unit) {
+    List<MonthRate> byMonth(int year, AgencyScope scope, String unit) {
         String sql;
         List<Object> p;
         if (unit == null) {
             sql = "select extract(month from closed_on)::int, sum(closed), sum(on_time) from documents_closed_day"
                     + " where closed_on between ? and ? and " + scope.sql("agency_id") + " group by 1 order by 1";
-            p = params(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+            p = List.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         } else {
             sql = "select extract(month from closed_on)::int, count(*), count(*) filter (where on_time) from documents_document"
                     + " where closed_on between ? and ? and not project_control and unit = ? and " + scope.sql("agency_id")
                     + " group by 1 order by 1";
-            p = params(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), unit);
+            p = List.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), unit);
         }
         List<MonthRate> found = jdbc.sql(sql).params(p)
                 .query((rs, n) -> new MonthRate(rs.getInt(1), rs.getLong(2), rs.getLong(3))).list();
@@ -100,30 +93,30 @@ class DocumentQueries {
     }
 
     /** Per unit of the agencies in scope, from the documents (units are not in the daily counts). */
-    List<Rate> ratesByUnit(LocalDate from, LocalDate to, Scope scope) {
+    List<Rate> ratesByUnit(LocalDate from, LocalDate to, AgencyScope scope) {
         return jdbc.sql("select agency_id, unit, count(*), count(*) filter (where on_time) from documents_document"
                         + " where closed_on between ? and ? and not project_control and " + scope.sql("agency_id")
                         + " group by agency_id, unit order by agency_id, unit")
-                .params(params(scope, from, to))
+                .params(List.of(from, to))
                 .query((rs, n) -> new Rate(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
     }
 
-    List<String> units(Scope scope) {
+    List<String> units(AgencyScope scope) {
         return jdbc.sql("select distinct unit from documents_document where " + scope.sql("agency_id") + " order by unit limit 500")
-                .params(params(scope)).query(String.class).list();
+                .query(String.class).list();
     }
 
-    long projectControlled(LocalDate from, LocalDate to, Scope scope) {
+    long projectControlled(LocalDate from, LocalDate to, AgencyScope scope) {
         return jdbc.sql("select count(*) from documents_document where project_control and received_on <= ? and (closed_on is null or closed_on >= ?) and "
                         + scope.sql("agency_id"))
-                .params(params(scope, to, from)).query(Long.class).single();
+                .params(List.of(to, from)).query(Long.class).single();
     }
 
     /**
      * Documents open and past their deadline on {@code asOf}: for today, the open ones; for a past day, those
      * received by then and closed (if at all) after it.
      */
-    List<Overdue> overdue(LocalDate asOf, boolean current, Scope scope, String unit, int limit, int offset) {
+    List<Overdue> overdue(LocalDate asOf, boolean current, AgencyScope scope, String unit, int limit, int offset) {
         String where = overdueWhere(current, scope, unit);
         return jdbc.sql("select id, doc_no, agency_id, unit, doc_type, priority, subject, received_on, deadline, extension_count,"
                         + " (?::date - deadline) as days, overdue_reason, demo from documents_document where " + where
@@ -135,18 +128,18 @@ class DocumentQueries {
                         rs.getBoolean(13))).list();
     }
 
-    long overdueCount(LocalDate asOf, boolean current, Scope scope, String unit) {
+    long overdueCount(LocalDate asOf, boolean current, AgencyScope scope, String unit) {
         return jdbc.sql("select count(*) from documents_document where " + overdueWhere(current, scope, unit))
                 .params(overdueParams(asOf, current, scope, unit)).query(Long.class).single();
     }
 
-    private static String overdueWhere(boolean current, Scope scope, String unit) {
+    private static String overdueWhere(boolean current, AgencyScope scope, String unit) {
         String base = current ? "closed_on is null and deadline < ?"
                 : "deadline < ? and received_on <= ? and (closed_on is null or closed_on > ?)";
         return base + " and not project_control" + (unit == null ? "" : " and unit = ?") + " and " + scope.sql("agency_id");
     }
 
-    private static List<Object> overdueParams(LocalDate asOf, boolean current, Scope scope, String unit) {
+    private static List<Object> overdueParams(LocalDate asOf, boolean current, AgencyScope scope, String unit) {
         List<Object> p = new ArrayList<>();
         p.add(asOf);
         if (!current) {
@@ -155,9 +148,6 @@ class DocumentQueries {
         }
         if (unit != null) {
             p.add(unit);
-        }
-        if (!scope.cityWide()) {
-            p.add(scope.ids());
         }
         return p;
     }
@@ -171,7 +161,7 @@ class DocumentQueries {
     }
 
     /** Documents closed late in [from, to], grouped by reason, unit, type or priority. */
-    List<LateGroup> lateBy(String dimension, LocalDate from, LocalDate to, Scope scope) {
+    List<LateGroup> lateBy(String dimension, LocalDate from, LocalDate to, AgencyScope scope) {
         String column = switch (dimension) {
             case "reason" -> "coalesce(overdue_reason, '')";
             case "unit" -> "unit";
@@ -183,15 +173,15 @@ class DocumentQueries {
         return jdbc.sql("select " + column + ", count(*), avg(closed_on - deadline) from documents_document"
                         + " where on_time = false and closed_on between ? and ? and not project_control and "
                         + scope.sql("agency_id") + " group by 1 order by 2 desc, 1 limit 200")
-                .params(params(scope, from, to))
+                .params(List.of(from, to))
                 .query((rs, n) -> new LateGroup(rs.getString(1), rs.getLong(2), rs.getDouble(3))).list();
     }
 
     /** Documents closed late in [from, to], latest first: the drill-down behind the rate. */
-    List<Doc> late(LocalDate from, LocalDate to, Scope scope, int limit) {
+    List<Doc> late(LocalDate from, LocalDate to, AgencyScope scope, int limit) {
         return jdbc.sql("select " + DOC_COLUMNS + " from documents_document where on_time = false and closed_on between ? and ?"
                         + " and not project_control and " + scope.sql("agency_id") + " order by closed_on desc, id limit ?")
-                .params(params(scope, from, to)).param(limit).query(this::doc).list();
+                .params(List.of(from, to)).param(limit).query(this::doc).list();
     }
 
     Optional<Doc> find(long id) {
@@ -202,10 +192,10 @@ class DocumentQueries {
         return jdbc.sql("select " + DOC_COLUMNS + " from documents_document where doc_no = ?").param(docNo).query(this::doc).optional();
     }
 
-    List<Doc> search(Scope scope, String text, int limit) {
+    List<Doc> search(AgencyScope scope, String text, int limit) {
         return jdbc.sql("select " + DOC_COLUMNS + " from documents_document where (doc_no = ? or doc_no like ?) and "
                         + scope.sql("agency_id") + " order by received_on desc limit ?")
-                .params(params(scope, text, text + "%")).param(limit).query(this::doc).list();
+                .params(List.of(text, text + "%")).param(limit).query(this::doc).list();
     }
 
     List<Extension> extensions(long documentId) {
@@ -215,10 +205,10 @@ class DocumentQueries {
                         rs.getString(5), rs.getTimestamp(6).toInstant())).list();
     }
 
-    List<java.util.Map<String, Object>> imports(Scope scope, int limit) {
+    List<java.util.Map<String, Object>> imports(AgencyScope scope, int limit) {
         return jdbc.sql("select id, source, file_name, rows_read, inserted, updated, unchanged, username, millis, created_at"
                         + " from documents_import where " + scope.sql("agency_id") + " order by id desc limit ?")
-                .params(params(scope)).param(limit).query().listOfRows();
+                .param(limit).query().listOfRows();
     }
 
     private Doc doc(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -44,7 +44,7 @@ class DocumentService {
     /** The document, if the current user may see it. */
     DocumentQueries.Doc get(long id) {
         DocumentQueries.Doc d = queries.find(id).orElseThrow(() -> new NotFoundException("查無公文 / no such document " + id));
-        Scope.requireReader(CurrentUser.require());
+        Readers.require(CurrentUser.require());
         if (!agencies.covers(CurrentUser.require(), d.agencyId())) {
             throw new ForbiddenException("此公文不屬於您的機關 / this document belongs to another agency");
         }

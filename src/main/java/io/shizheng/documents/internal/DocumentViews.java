@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.CurrentUser;
@@ -33,7 +34,7 @@ class DocumentViews {
 
     static final int DEFAULT_YEAR = 2018;
 
-    record Dashboard(Scope scope, String scopeName, int year, Integer month, LocalDate from, LocalDate to,
+    record Dashboard(AgencyScope scope, String scopeName, int year, Integer month, LocalDate from, LocalDate to,
                      DocumentQueries.Rate total, List<TimelinessReport.Line> lines, List<DocumentQueries.MonthRate> months,
                      long overdueNow, double target, boolean byUnit) {
         public Double rate() { return total.percent(); }
@@ -60,8 +61,11 @@ class DocumentViews {
 
     LocalDate today() { return LocalDate.now(clock); }
 
-    Scope scope(Long agencyId) {
-        return Scope.of(CurrentUser.require(), agencyId, agencies);
+    /** The reader's scope, narrowed to the agency asked for (404 unknown, 403 outside the reader's own). */
+    AgencyScope scope(Long agencyId) {
+        ShizhengUser me = CurrentUser.require();
+        Readers.require(me);
+        return agencies.scopeOf(me, agencyId);
     }
 
     /** Imports and changes: RDEC staff, administrators and agency officers (within their agency). */
@@ -91,7 +95,7 @@ class DocumentViews {
 
     Dashboard dashboard(int year, Integer month, Long agencyId, String unit) {
         checkMonth(month);
-        Scope scope = scope(agencyId);
+        AgencyScope scope = scope(agencyId);
         LocalDate from = month == null ? LocalDate.of(year, 1, 1) : LocalDate.of(year, month, 1);
         LocalDate to = month == null ? LocalDate.of(year, 12, 31) : YearMonth.of(year, month).atEndOfMonth();
         DocumentQueries.Rate total;
@@ -126,7 +130,7 @@ class DocumentViews {
                 total, lines, months, overdueNow, report.target(), byUnit);
     }
 
-    List<OverdueRow> overdue(LocalDate asOf, Scope scope, String unit, int limit, int offset) {
+    List<OverdueRow> overdue(LocalDate asOf, AgencyScope scope, String unit, int limit, int offset) {
         Map<Long, Agency> names = agencyMap();
         boolean current = !asOf.isBefore(today());
         return queries.overdue(asOf, current, scope, unit, limit, offset).stream().map(o -> new OverdueRow(o.id(), o.docNo(),
@@ -135,12 +139,12 @@ class DocumentViews {
                 o.deadline(), o.extensionCount(), o.daysOverdue(), OverdueReason.labelOf(o.overdueReason()), o.demo())).toList();
     }
 
-    long overdueCount(LocalDate asOf, Scope scope, String unit) {
+    long overdueCount(LocalDate asOf, AgencyScope scope, String unit) {
         return queries.overdueCount(asOf, !asOf.isBefore(today()), scope, unit);
     }
 
     /** Late documents grouped by reason, unit, type and priority, with labels a reader understands. */
-    Map<String, List<Map<String, Object>>> analysis(LocalDate from, LocalDate to, Scope scope) {
+    Map<String, List<Map<String, Object>>> analysis(LocalDate from, LocalDate to, AgencyScope scope) {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         for (String by : List.of("reason", "unit", "type", "priority")) {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -162,7 +166,7 @@ class DocumentViews {
         return out;
     }
 
-    Table overdueTable(LocalDate asOf, Scope scope, String unit) {
+    Table overdueTable(LocalDate asOf, AgencyScope scope, String unit) {
         List<List<Object>> rows = new ArrayList<>();
         for (OverdueRow o : overdue(asOf, scope, unit, 100_000, 0)) {
             rows.add(new ArrayList<>(java.util.Arrays.asList(o.docNo(), o.agency(), o.unit(), o.type(), o.priority(), o.subject(),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.CurrentUser;
 import io.shizheng.platform.InvalidInputException;
@@ -69,7 +70,7 @@ class DocumentsApi {
                                 @RequestParam(required = false) String unit, @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "50") int size) {
         LocalDate day = asOf == null ? views.today() : asOf;
-        Scope scope = views.scope(agency);
+        AgencyScope scope = views.scope(agency);
         int s = Math.max(1, Math.min(size, 500));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("asOf", day);
@@ -107,7 +108,7 @@ class DocumentsApi {
     ResponseEntity<?> monthly(@RequestParam int year, @RequestParam int month, @RequestParam(required = false) Long agency,
                               @RequestParam(required = false) String format) throws IOException {
         DocumentViews.checkMonth(month);
-        Scope scope = views.scope(agency);
+        AgencyScope scope = views.scope(agency);
         TimelinessReport.Report r = report.build(YearMonth.of(year, month), scope);
         if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) {
             return ResponseEntity.ok(r);
@@ -218,7 +219,7 @@ class DocumentsApi {
     @Operation(summary = "Recent imports (who, when, rows inserted / updated / unchanged)")
     List<Map<String, Object>> importsDone() {
         ShizhengUser me = CurrentUser.require();
-        return queries.imports(me.cityWide() ? Scope.CITY : views.scope(null), 50);
+        return queries.imports(views.scope(null), 50);
     }
 
     @PostMapping("/recompute")

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
@@ -90,12 +91,9 @@ class Inspections {
                 rs.getInt(9), rs.getInt(10), rs.getBoolean(11));
     }
 
-    List<Summary> list(Scope scope, Integer year) {
+    List<Summary> list(AgencyScope scope, Integer year) {
         List<Object> p = new ArrayList<>();
         String where = " where " + scope.sql("i.agency_id");
-        if (!scope.cityWide()) {
-            p.add(scope.ids());
-        }
         if (year != null) {
             where += " and i.visit_on between ? and ?";
             p.add(LocalDate.of(year, 1, 1));
@@ -107,7 +105,7 @@ class Inspections {
     Detail get(long id) {
         Summary s = jdbc.sql(SUMMARY + " where i.id = ?").param(id).query(this::summary).optional()
                 .orElseThrow(() -> new NotFoundException("查無檢核紀錄 / no such inspection " + id));
-        Scope.requireReader(CurrentUser.require());
+        Readers.require(CurrentUser.require());
         if (!agencies.covers(CurrentUser.require(), s.agencyId())) {
             throw new ForbiddenException("這是其他機關的檢核紀錄 / this inspection concerns another agency");
         }
@@ -180,15 +178,16 @@ class Inspections {
         if (count == null || count < 1 || count > 50) {
             throw new InvalidInputException("count", "抽檢件數須為 1 到 50 / sample between 1 and 50 documents");
         }
-        Long[] ids = agencies.subtree(d.summary().agencyId()).stream().map(a -> a.id()).toArray(Long[]::new);
+        AgencyScope inspected = agencies.subtreeScope(d.summary().agencyId());
         LocalDate to = d.summary().visitOn();
         int added = jdbc.sql("""
                 insert into documents_inspection_sample (inspection_id, document_id)
                 select ?, id from documents_document
-                where closed_on between ? and ? and agency_id = any (?)
+                where closed_on between ? and ?""" + inspected.andSql("agency_id") + """
+
                   and id not in (select document_id from documents_inspection_sample where inspection_id = ?)
                 order by random() limit ?""")
-                .params(inspectionId, to.minusMonths(3), to, ids, inspectionId, count).update();
+                .params(inspectionId, to.minusMonths(3), to, inspectionId, count).update();
         if (added == 0) {
             throw new InvalidInputException("count", "該機關於檢核日前三個月內沒有可抽檢的結案公文 / no closed documents to sample in the three months before the visit");
         }
@@ -276,7 +275,7 @@ class Inspections {
     @Transactional
     Finding respond(long findingId, String response) {
         ShizhengUser me = CurrentUser.require();
-        Scope.requireReader(me);
+        Readers.require(me);
         FindingRef f = finding(findingId);
         if (!agencies.covers(me, f.agencyId())) {
             throw new ForbiddenException("只有受檢機關可以回復 / only the inspected agency may respond");

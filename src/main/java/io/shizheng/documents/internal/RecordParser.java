@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.InvalidInputException.FieldProblem;
@@ -42,7 +43,7 @@ final class RecordParser {
     private final ShizhengUser user;
     private final LocalDate today;
     private final Map<String, Agency> byCode = new HashMap<>();
-    private final java.util.Set<Long> scope;
+    private final AgencyScope scope;
     private final int[] index = new int[COLUMNS.size()];
 
     RecordParser(AgencyDirectory agencies, DeadlineRules rules, ShizhengUser user, LocalDate today) {
@@ -53,8 +54,7 @@ final class RecordParser {
         this.today = today;
         agencies.all().forEach(a -> byCode.put(a.code().toUpperCase(Locale.ROOT), a));
         // Everything the rows need from the database is read here, before the COPY takes the connection.
-        this.scope = user.cityWide() ? null : user.agencyId() == null ? java.util.Set.of()
-                : agencies.subtree(user.agencyId()).stream().map(Agency::id).collect(java.util.stream.Collectors.toSet());
+        this.scope = agencies.scopeOf(user);
     }
 
     /** Maps the header; returns the problems (missing columns) or an empty list. */
@@ -113,7 +113,7 @@ final class RecordParser {
             problems.add(new FieldProblem(where + ": agency", "機關代碼必填 / agency code is required"));
         } else if (agency == null || !agency.active()) {
             problems.add(new FieldProblem(where + ": agency", "查無機關代碼「" + code + "」/ unknown agency code " + code));
-        } else if (scope != null && !scope.contains(agency.id())) {
+        } else if (!scope.covers(agency.id())) {
             problems.add(new FieldProblem(where + ": agency", "機關「" + agency.name()
                     + "」不在您的權限範圍 / agency " + code + " is outside your scope"));
         }

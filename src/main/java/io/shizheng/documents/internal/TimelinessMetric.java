@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.plan.Evidence;
@@ -44,8 +45,8 @@ class TimelinessMetric implements MetricSource {
     @Override
     public List<String> measuresIndicators() { return List.of("1.3"); }
 
-    private Scope scope(MetricQuery q) {
-        return q.agencyId() == null ? Scope.CITY : Scope.subtree(q.agencyId(), agencies);
+    private AgencyScope scope(MetricQuery q) {
+        return q.agencyId() == null ? AgencyScope.city() : agencies.subtreeScope(q.agencyId());
     }
 
     @Override
@@ -56,7 +57,7 @@ class TimelinessMetric implements MetricSource {
 
     @Override
     public Evidence evidence(MetricQuery q) {
-        Scope scope = scope(q);
+        AgencyScope scope = scope(q);
         DocumentQueries.Rate total = queries.total(q.from(), q.to(), scope);
         Map<Long, String> names = new HashMap<>();
         agencies.all().forEach(a -> names.put(a.id(), a.name()));

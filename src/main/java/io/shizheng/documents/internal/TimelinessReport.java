@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.AgencyKind;
@@ -44,7 +45,7 @@ class TimelinessReport {
 
     double target() { return target; }
 
-    Report build(YearMonth month, Scope scope) {
+    Report build(YearMonth month, AgencyScope scope) {
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
         Map<Long, Agency> byId = new HashMap<>();

@@ -79,7 +79,7 @@ class Consumers {
         if (agencyId != null && agencies.find(agencyId).isEmpty()) {
             throw new InvalidInputException("agencyId", "機關不存在 / agency does not exist");
         }
-        if (!user.cityWide() && (agencyId == null || !agencies.covers(user, agencyId))) {
+        if (!agencies.covers(user, agencyId)) {
             throw new ForbiddenException("機關同仁只能登記自己的機關 / agency staff register their own agency only");
         }
         long id = jdbc.sql("insert into exchange_consumer(name, agency_id, contact) values (?, ?, ?) returning id")
@@ -196,7 +196,7 @@ class Consumers {
 
     private void requireManager(Consumer c) {
         ShizhengUser user = CurrentUser.require();
-        if (!user.cityWide() && (c.agencyId() == null || !agencies.covers(user, c.agencyId()))) {
+        if (!agencies.covers(user, c.agencyId())) {
             throw new ForbiddenException("只有研考會或該使用機關可管理金鑰 / only RDEC or the consuming agency manage its keys");
         }
     }

@@ -56,17 +56,15 @@ class ExchangeableDatasetsMetric implements MetricSource {
     @Override
     public MetricValue compute(MetricQuery q) {
         Timestamp end = end(q);
-        List<Object> args = new ArrayList<>(List.of(end, end, end));
-        String scope = scope(q, args);
-        long n = jdbc.sql("select count(*) " + EXCHANGEABLE + scope).params(args).query(Long.class).single();
+        String scope = agencies.subtreeScope(q.agencyId()).andSql("d.owner_agency_id");
+        long n = jdbc.sql("select count(*) " + EXCHANGEABLE + scope).params(end, end, end).query(Long.class).single();
         return MetricValue.count(n, "/exchange?asOf=" + q.to());
     }
 
     @Override
     public Evidence evidence(MetricQuery q) {
         Timestamp end = end(q);
-        List<Object> args = new ArrayList<>(List.of(end, end, end));
-        String scope = scope(q, args);
+        String scope = agencies.subtreeScope(q.agencyId()).andSql("d.owner_agency_id");
         Map<Long, String> names = agencies.names();
         RocDate roc = new RocDate();
         List<Evidence.Row> rows = jdbc.sql("""
@@ -75,7 +73,7 @@ class ExchangeableDatasetsMetric implements MetricSource {
                      and (g.revoked_at is null or g.revoked_at >= ?)) as grants
                 """ + EXCHANGEABLE.replace("from exchange_dataset d", "from exchange_dataset d join exchange_standard s on s.id = d.standard_id")
                         + scope + " order by d.published_at")
-                .params(concat(List.of(end, end), args))
+                .params(end, end, end, end, end)
                 .query((rs, i) -> new Evidence.Row(List.of(rs.getString("code"), rs.getString("name"),
                         names.getOrDefault(rs.getLong("owner_agency_id"), ""), rs.getString("std") + " v" + rs.getInt("version"),
                         roc.dateTime(rs.getTimestamp("published_at").toInstant()), rs.getLong("grants")),
@@ -85,22 +83,8 @@ class ExchangeableDatasetsMetric implements MetricSource {
                 rows, rows.size());
     }
 
-    private String scope(MetricQuery q, List<Object> args) {
-        if (q.agencyId() == null) {
-            return "";
-        }
-        args.add(agencies.subtree(q.agencyId()).stream().map(Agency::id).toArray(Long[]::new));
-        return " and d.owner_agency_id = any(?)";
-    }
-
     private static Timestamp end(MetricQuery q) {
         Instant end = q.to().plusDays(1).atStartOfDay(RocDate.TAIPEI).toInstant();
         return Timestamp.from(end);
-    }
-
-    private static List<Object> concat(List<Object> a, List<Object> b) {
-        List<Object> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

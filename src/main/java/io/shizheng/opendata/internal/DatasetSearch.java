@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.opendata.internal.SearchIndex.Doc;
 import io.shizheng.opendata.internal.SearchIndex.Hit;
 import io.shizheng.org.AgencyDirectory;
@@ -113,11 +114,12 @@ class DatasetSearch {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("q", "查詢語法有誤 / Cannot parse the query: " + e.getMessage());
         }
+        AgencyScope scope = user == null ? AgencyScope.none() : agencies.scopeOf(user);
         Predicate<Doc> visible = d -> {
             if (d.publiclyVisible()) {
                 return true;
             }
-            if (user == null || !agencies.covers(user, d.agencyId())) {
+            if (!scope.covers(d.agencyId())) {
                 return false;
             }
             if (d.state() == Dataset.State.deleted) {

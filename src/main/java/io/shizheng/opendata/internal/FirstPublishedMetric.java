@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.opendata.OpenDataCatalogue;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
@@ -55,14 +56,10 @@ class FirstPublishedMetric implements MetricSource, OpenDataCatalogue {
 
     @Override
     public long firstPublishedBetween(LocalDate from, LocalDate to, Long agencyId) {
-        Long[] scope = scope(agencyId);
-        var spec = jdbc.sql("select count(*) from opendata_dataset where first_published_at >= ? and first_published_at < ?"
-                + " and state <> 'deleted'" + (scope == null ? "" : " and agency_id = any(?)"));
-        spec = spec.param(start(from)).param(start(to.plusDays(1)));
-        if (scope != null) {
-            spec = spec.param(scope);
-        }
-        return spec.query(Long.class).single();
+        AgencyScope scope = agencies.subtreeScope(agencyId);
+        return jdbc.sql("select count(*) from opendata_dataset where first_published_at >= ? and first_published_at < ?"
+                        + " and state <> 'deleted'" + scope.andSql("agency_id"))
+                .params(start(from), start(to.plusDays(1))).query(Long.class).single();
     }
 
     @Override
@@ -73,16 +70,12 @@ class FirstPublishedMetric implements MetricSource, OpenDataCatalogue {
 
     @Override
     public Evidence evidence(MetricQuery query) {
-        Long[] scope = scope(query.agencyId());
+        AgencyScope scope = agencies.subtreeScope(query.agencyId());
         RocDate roc = new RocDate();
-        var spec = jdbc.sql("select name, title, agency_id, first_published_at, state, demo from opendata_dataset"
-                + " where first_published_at >= ? and first_published_at < ? and state <> 'deleted'"
-                + (scope == null ? "" : " and agency_id = any(?)") + " order by first_published_at, id")
-                .param(start(query.from())).param(start(query.to().plusDays(1)));
-        if (scope != null) {
-            spec = spec.param(scope);
-        }
-        List<Evidence.Row> rows = spec.query((rs, n) -> new Evidence.Row(List.of(rs.getString("name"), rs.getString("title"),
+        List<Evidence.Row> rows = jdbc.sql("select name, title, agency_id, first_published_at, state, demo from opendata_dataset"
+                        + " where first_published_at >= ? and first_published_at < ? and state <> 'deleted'"
+                        + scope.andSql("agency_id") + " order by first_published_at, id")
+                .params(start(query.from()), start(query.to().plusDays(1))).query((rs, n) -> new Evidence.Row(List.of(rs.getString("name"), rs.getString("title"),
                         agencies.find(rs.getLong("agency_id")).map(Agency::name).orElse(""),
                         roc.date(rs.getTimestamp("first_published_at").toInstant().atZone(RocDate.TAIPEI).toLocalDate()),
                         stateLabel(rs.getString("state")) + (rs.getBoolean("demo") ? "（示範 demo）" : "")),
@@ -99,10 +92,6 @@ class FirstPublishedMetric implements MetricSource, OpenDataCatalogue {
             case "draft" -> "草稿 draft";
             default -> state;
         };
-    }
-
-    private Long[] scope(Long agencyId) {
-        return agencyId == null ? null : agencies.subtree(agencyId).stream().map(Agency::id).toArray(Long[]::new);
     }
 
     private static Timestamp start(LocalDate d) {

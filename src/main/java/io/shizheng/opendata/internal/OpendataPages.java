@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.opendata.internal.Dataset.Resource;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
@@ -266,8 +267,9 @@ class OpendataPages {
 
     private String form(Model model, Dataset d, Form form, Map<String, String> errors) {
         ShizhengUser me = Catalog.requireWriter();
+        AgencyScope scope = agencies.scopeOf(me);
         List<Agency> owners = agencies.all().stream().filter(a -> a.active() && a.kind() != AgencyKind.CITY
-                && agencies.covers(me, a.id())).toList();
+                && scope.covers(a.id())).toList();
         model.addAttribute("d", d);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -223,14 +223,7 @@ class MeetingService {
     /** Resolutions an agency must act on, or all for RDEC; filtered by effective status when given. */
     List<Resolution> tracked(ShizhengUser me, String status) {
         Map<Long, Agency> byId = portfolio.agencyMap();
-        List<Object> params = new ArrayList<>();
-        String where = "true";
-        if (!me.cityWide()) {
-            List<Long> scope = me.agencyId() == null ? List.of() : agencies.subtree(me.agencyId()).stream().map(Agency::id).toList();
-            where = "r.agency_id = any(?)";
-            params.add(scope.toArray(Long[]::new));
-        }
-        List<Resolution> all = resolutions(where, params, byId);
+        List<Resolution> all = resolutions(agencies.scopeOf(me).sql("r.agency_id"), List.of(), byId);
         return status == null || status.isBlank() ? all : all.stream().filter(r -> r.effectiveStatus().equals(status)).toList();
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.plan.Evidence;
@@ -51,11 +52,11 @@ class OnTimeClosureMetric implements MetricSource {
 
     @Override
     public MetricValue compute(MetricQuery q) {
-        Long[] scope = scope(q);
+        AgencyScope scope = agencies.subtreeScope(q.agencyId());
         Counts c = jdbc.sql("""
                 select count(*) filter (where closed_on is not null and closed_on <= due_date) as on_time, count(*) as due
-                from projects_project where due_date between ? and ?""" + (scope == null ? "" : " and agency_id = any(?)"))
-                .params(scope == null ? List.of(q.from(), q.to()) : List.of(q.from(), q.to(), scope))
+                from projects_project where due_date between ? and ?""" + scope.andSql("agency_id"))
+                .params(q.from(), q.to())
                 .query((rs, i) -> new Counts(rs.getLong("on_time"), rs.getLong("due"))).single();
         return MetricValue.ratioPercent(c.onTime(), c.due(), evidenceUrl(q));
     }
@@ -66,11 +67,11 @@ class OnTimeClosureMetric implements MetricSource {
 
     @Override
     public Evidence evidence(MetricQuery q) {
-        Long[] scope = scope(q);
+        AgencyScope scope = agencies.subtreeScope(q.agencyId());
         List<Due> due = jdbc.sql("""
                 select id, code, name, agency_id, due_date, planned_end, closed_on, light from projects_project
-                where due_date between ? and ?""" + (scope == null ? "" : " and agency_id = any(?)") + " order by due_date, code")
-                .params(scope == null ? List.of(q.from(), q.to()) : List.of(q.from(), q.to(), scope))
+                where due_date between ? and ?""" + scope.andSql("agency_id") + " order by due_date, code")
+                .params(q.from(), q.to())
                 .query((rs, i) -> new Due(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getLong("agency_id"),
                         rs.getObject("due_date", LocalDate.class), rs.getObject("planned_end", LocalDate.class),
                         rs.getObject("closed_on", LocalDate.class), rs.getString("light"))).list();
@@ -87,13 +88,6 @@ class OnTimeClosureMetric implements MetricSource {
         return new Evidence("預定於期間內完工之列管案件 / Controlled projects due in the period",
                 List.of("代碼 Code", "案件 Project", "機關 Agency", "完工期限 Due", "原預定 Original end", "結案日 Closed",
                         "如期 On time"), rows, rows.size());
-    }
-
-    private Long[] scope(MetricQuery q) {
-        if (q.agencyId() == null) {
-            return null;
-        }
-        return agencies.subtree(q.agencyId()).stream().map(Agency::id).toArray(Long[]::new);
     }
 
     private static String evidenceUrl(MetricQuery q) {

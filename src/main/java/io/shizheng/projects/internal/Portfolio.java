@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.InvalidInputException;
@@ -45,17 +46,13 @@ class Portfolio {
 
     /** The filter as the user may see it: agency officers only within their own agency. */
     Filter filter(ShizhengUser me, Integer year, String agency, String level, String light, String district, String status) {
-        List<Long> ids = null;
+        AgencyScope scope = visibleTo(me);
         if (agency != null && !agency.isBlank()) {
             Agency a = agencyByCodeOrId(agency);
             if (a == null) {
                 throw new InvalidInputException("agency", "未知的機關：" + agency + " / unknown agency");
             }
-            ids = agencies.subtree(a.id()).stream().map(Agency::id).toList();
-        }
-        if (!me.cityWide() && !me.has(Role.REVIEWER)) {
-            List<Long> own = me.agencyId() == null ? List.of() : agencies.subtree(me.agencyId()).stream().map(Agency::id).toList();
-            ids = ids == null ? own : ids.stream().filter(own::contains).toList();
+            scope = agencies.subtreeScope(a.id()).intersect(scope);
         }
         Light l = null;
         if (light != null && !light.isBlank()) {
@@ -76,7 +73,12 @@ class Portfolio {
         if (year != null && (year < 1990 || year > 2100)) {
             throw new InvalidInputException("year", "年度請用西元年（如 2018）/ use a Gregorian year such as 2018");
         }
-        return new Filter(year, ids, lv, l, blankToNull(district), st);
+        return new Filter(year, scope, lv, l, blankToNull(district), st);
+    }
+
+    /** Projects are public works: reviewers (outside experts) read all of them, like RDEC; officers their agency's. */
+    AgencyScope visibleTo(ShizhengUser me) {
+        return me.has(Role.REVIEWER) ? AgencyScope.city() : agencies.scopeOf(me);
     }
 
     Agency agencyByCodeOrId(String text) {

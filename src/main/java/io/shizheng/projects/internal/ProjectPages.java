@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.GeoLookup;
 import io.shizheng.platform.CurrentUser;
@@ -155,7 +156,7 @@ class ProjectPages {
     @GetMapping("/projects/reviews")
     String reviews(Model model) {
         ShizhengUser me = CurrentUser.require();
-        List<Long> scope = me.cityWide() ? null : portfolio.filter(me, null, null, null, null, null, null).agencyIds();
+        AgencyScope scope = portfolio.visibleTo(me);
         Map<Long, Project> byId = new HashMap<>();
         List<ProjectStore.Report> submitted = store.reportsByStatus("SUBMITTED", scope, 300);
         List<ProjectStore.Report> returned = store.reportsByStatus("RETURNED", scope, 300);

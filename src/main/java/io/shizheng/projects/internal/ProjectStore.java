@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.projects.Light;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,7 +68,7 @@ class ProjectStore {
     record Photo(long id, String name, String contentType) {
     }
 
-    record Filter(Integer year, List<Long> agencyIds, String level, Light light, String district, String status) {
+    record Filter(Integer year, AgencyScope scope, String level, Light light, String district, String status) {
     }
 
     /** Explicit mappers: the generic record mapper probes column names by exception, row by row, which is slow. */
@@ -125,10 +126,7 @@ class ProjectStore {
             params.add(LocalDate.of(f.year(), 12, 31));
             params.add(LocalDate.of(f.year(), 1, 1));
         }
-        if (f.agencyIds() != null) {
-            sql.append(" and agency_id = any(?)");
-            params.add(f.agencyIds().toArray(Long[]::new));
-        }
+        sql.append(f.scope().andSql("agency_id"));
         if (f.level() != null) {
             sql.append(" and control_level = ?");
             params.add(f.level());
@@ -241,12 +239,12 @@ class ProjectStore {
                         + " and month < ? order by month desc limit 1").params(projectId, month).query(REPORT).optional();
     }
 
-    List<Report> reportsByStatus(String status, List<Long> agencyIds, int limit) {
+    List<Report> reportsByStatus(String status, AgencyScope scope, int limit) {
         return jdbc.sql("select r." + REPORT_COLUMNS.replace(", ", ", r.") + " from projects_report r"
                         + " join projects_project p on p.id = r.project_id where r.status = ?"
-                        + (agencyIds == null ? "" : " and p.agency_id = any(?)")
+                        + scope.andSql("p.agency_id")
                         + " order by r.submitted_at limit " + limit)
-                .params(agencyIds == null ? List.of(status) : List.of(status, agencyIds.toArray(Long[]::new)))
+                .param(status)
                 .query(REPORT).list();
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.platform.CurrentUser;
 import io.shizheng.platform.ForbiddenException;
 import io.shizheng.platform.InvalidInputException;
@@ -144,7 +145,7 @@ class ProjectsApi {
             throw new InvalidInputException("status", "狀態須為 SUBMITTED、ACCEPTED 或 RETURNED / unknown status");
         }
         ShizhengUser me = CurrentUser.require();
-        return store.reportsByStatus(status, me.cityWide() ? null : portfolio.filter(me, null, null, null, null, null, null).agencyIds(), 500);
+        return store.reportsByStatus(status, portfolio.visibleTo(me), 500);
     }
 
     @GetMapping("/reports/{reportId}")

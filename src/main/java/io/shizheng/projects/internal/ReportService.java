@@ -71,7 +71,7 @@ class ReportService {
 
     /** Agencies see their own projects; RDEC, administrators and committee members (reviewers) see all. */
     boolean mayRead(ShizhengUser me, Project p) {
-        return me.cityWide() || me.has(io.shizheng.platform.Role.REVIEWER) || agencies.covers(me, p.agencyId());
+        return me.has(io.shizheng.platform.Role.REVIEWER) || agencies.covers(me, p.agencyId());
     }
 
     @Transactional

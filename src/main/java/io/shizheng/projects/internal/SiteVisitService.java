@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
@@ -79,7 +80,8 @@ class SiteVisitService {
         if (me.cityWide() || me.has(Role.REVIEWER)) {
             return all;
         }
-        return all.stream().filter(v -> agencies.covers(me, v.agencyId())).toList();
+        AgencyScope scope = agencies.scopeOf(me);
+        return all.stream().filter(v -> scope.covers(v.agencyId())).toList();
     }
 
     List<Visit> published() {
@@ -94,7 +96,7 @@ class SiteVisitService {
     Detail detail(long id) {
         ShizhengUser me = CurrentUser.require();
         Visit v = visit(id);
-        if (!me.cityWide() && !me.has(Role.REVIEWER) && !agencies.covers(me, v.agencyId())) {
+        if (!me.has(Role.REVIEWER) && !agencies.covers(me, v.agencyId())) {
             throw new NotFoundException("沒有此查證 / no such site visit");
         }
         return new Detail(v, members(id), improvements(id),
@@ -329,7 +331,7 @@ class SiteVisitService {
         }
         if (!publicOnly) {
             ShizhengUser me = CurrentUser.require();
-            if (!me.cityWide() && !me.has(Role.REVIEWER) && !agencies.covers(me, ((Number) row.get("agency_id")).longValue())) {
+            if (!me.has(Role.REVIEWER) && !agencies.covers(me, ((Number) row.get("agency_id")).longValue())) {
                 throw new NotFoundException("沒有此照片 / no such photo");
             }
         }

@@ -1,8 +1,6 @@
 package io.shizheng.servicequality.internal;
 
-import java.util.List;
-
-import io.shizheng.org.Agency;
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.CurrentUser;
 import io.shizheng.platform.ForbiddenException;
@@ -32,15 +30,9 @@ class Access {
         return me;
     }
 
-    /** Agencies whose items the user may see; null means every agency. */
-    List<Long> visibleAgencies(ShizhengUser user) {
-        if (user.cityWide()) {
-            return null;
-        }
-        if (user.agencyId() == null) {
-            return List.of();
-        }
-        return agencies.subtree(user.agencyId()).stream().map(Agency::id).toList();
+    /** What the user may see: the city for RDEC, otherwise their agency's subtree. */
+    AgencyScope scope(ShizhengUser user) {
+        return agencies.scopeOf(user);
     }
 
     boolean covers(ShizhengUser user, long agencyId) {
@@ -53,12 +45,8 @@ class Access {
         }
     }
 
-    /** Scope list for SQL: every agency id under {@code agencyId}, or null for city-wide. */
-    List<Long> subtreeOrAll(Long agencyId) {
-        return agencyId == null ? null : agencies.subtree(agencyId).stream().map(Agency::id).toList();
-    }
-
-    static Long[] array(List<Long> ids) {
-        return ids == null ? null : ids.toArray(Long[]::new);
+    /** A metric's scope: the agency asked for and everything under it, or the city for null. */
+    AgencyScope subtreeScope(Long agencyId) {
+        return agencies.subtreeScope(agencyId);
     }
 }

@@ -3,6 +3,7 @@ package io.shizheng.servicequality.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.plan.Evidence;
@@ -44,24 +45,24 @@ class PhonePassRateMetric implements MetricSource {
 
     @Override
     public MetricValue compute(MetricQuery q) {
-        List<Long> scope = access.subtreeOrAll(q.agencyId());
+        AgencyScope scope = access.subtreeScope(q.agencyId());
         long[] counts = jdbc.sql("""
                 select count(*), count(*) filter (where passed) from servicequality_call
-                where total is not null and called_on between :from and :to""" + Sql.scopeAnd("agency_id", scope))
-                .param("from", q.from()).param("to", q.to()).params(Sql.params(scope))
+                where total is not null and called_on between :from and :to""" + scope.andSql("agency_id"))
+                .param("from", q.from()).param("to", q.to())
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         return MetricValue.ratioPercent(counts[1], counts[0], evidenceUrl(q));
     }
 
     @Override
     public Evidence evidence(MetricQuery q) {
-        List<Long> scope = access.subtreeOrAll(q.agencyId());
+        AgencyScope scope = access.subtreeScope(q.agencyId());
         List<Evidence.Row> rows = new ArrayList<>();
         jdbc.sql("""
                 select agency_id, count(*), count(*) filter (where passed), round(avg(total), 1) from servicequality_call
-                where total is not null and called_on between :from and :to""" + Sql.scopeAnd("agency_id", scope)
+                where total is not null and called_on between :from and :to""" + scope.andSql("agency_id")
                         + " group by agency_id order by count(*) filter (where passed)::numeric / count(*), agency_id")
-                .param("from", q.from()).param("to", q.to()).params(Sql.params(scope))
+                .param("from", q.from()).param("to", q.to())
                 .query((rs, n) -> {
                     long agency = rs.getLong(1);
                     PassRate rate = new PassRate(rs.getLong(2), rs.getLong(3));

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.AgencyKind;
@@ -199,7 +200,7 @@ class PhoneStatistics {
     /** One notice per agency below the line in a month (not repeated on re-import). */
     int noticeBelowLine(int year, int month, boolean demo) {
         int raised = 0;
-        for (Ranked r : ranking(year, month, null)) {
+        for (Ranked r : ranking(year, month)) {
             if (!r.below()) {
                 continue;
             }
@@ -231,13 +232,18 @@ class PhoneStatistics {
                 .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).list();
     }
 
+    /** The city-wide ranking of a month, keeping the rows of the agencies in scope (their rank stays the city's). */
+    List<Ranked> ranking(int year, int month, AgencyScope scope) {
+        return ranking(year, month).stream().filter(r -> scope.covers(r.agencyId())).toList();
+    }
+
     /** Agencies of a month ranked by answer rate, best first. */
-    List<Ranked> ranking(int year, int month, List<Long> scope) {
+    List<Ranked> ranking(int year, int month) {
         record Raw(long agencyId, int incoming, int answered, int busy, int unanswered, boolean demo) {
         }
         List<Raw> raw = jdbc.sql("select agency_id, incoming, answered, busy, unanswered, demo from servicequality_phone_stat"
-                        + " where year = :year and month = :month" + Sql.scopeAnd("agency_id", scope))
-                .param("year", year).param("month", month).params(Sql.params(scope))
+                        + " where year = :year and month = :month")
+                .param("year", year).param("month", month)
                 .query((rs, n) -> new Raw(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6)))
                 .list();
         List<Raw> sorted = new ArrayList<>(raw);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.AuditLog;
@@ -88,10 +89,10 @@ class PhoneTests {
 
     // ---------------------------------------------------------------- lines
 
-    List<Line> lines(List<Long> scope) {
+    List<Line> lines(AgencyScope scope) {
         Map<Long, String> names = names();
         return jdbc.sql("select id, agency_id, unit_name, phone, contact_email, active, demo from servicequality_line"
-                        + Sql.scope("agency_id", scope) + " order by agency_id, id")
+                        + " where " + scope.sql("agency_id") + " order by agency_id, id")
                 .query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), names.getOrDefault(rs.getLong(2), "#" + rs.getLong(2)), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7))).list();
     }
@@ -122,28 +123,30 @@ class PhoneTests {
                 .params(in.agencyId(), in.unitName().trim(), in.phone().trim(),
                         in.contactEmail() == null || in.contactEmail().isBlank() ? null : in.contactEmail().trim())
                 .query(Long.class).single();
-        Line line = lines(null).stream().filter(l -> l.id() == id).findFirst().orElseThrow();
+        Line line = lines(AgencyScope.city()).stream().filter(l -> l.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("沒有受測電話 " + id + " / no phone line " + id));
         audit.record("servicequality.line", id, AuditAction.CREATE, null, line);
         return line;
     }
 
     // ---------------------------------------------------------------- rounds
 
-    List<Round> rounds(int year, List<Long> scope) {
+    List<Round> rounds(int year, AgencyScope scope) {
         return jdbc.sql("""
                 select r.id, r.year, r.month, r.title,
                        count(c.id), count(c.total), count(*) filter (where c.passed), r.demo
                 from servicequality_round r left join servicequality_call c on c.round_id = r.id"""
-                        + Sql.scopeAnd("c.agency_id", scope) + " where r.year = :year group by r.id order by r.month")
-                .param("year", year).params(Sql.params(scope))
+                        + scope.andSql("c.agency_id") + " where r.year = :year group by r.id order by r.month")
+                .param("year", year)
                 .query((rs, n) -> new Round(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getBoolean(8))).list();
     }
 
-    Round round(long id, List<Long> scope) {
+    Round round(long id, AgencyScope scope) {
         int year = jdbc.sql("select year from servicequality_round where id = ?").param(id).query(Integer.class).optional()
                 .orElseThrow(() -> new NotFoundException("沒有測試梯次 " + id + " / no test round " + id));
-        return rounds(year, scope).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+        return rounds(year, scope).stream().filter(r -> r.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("沒有測試梯次 " + id + " / no test round " + id));
     }
 
     record RoundInput(Integer year, Integer month, Integer calls) {
@@ -187,7 +190,7 @@ class PhoneTests {
             jdbc.sql("insert into servicequality_call (round_id, line_id, agency_id, scheduled_on) values (?, ?, ?, ?)")
                     .params(r).update();
         }
-        Round round = round(roundId, null);
+        Round round = round(roundId, AgencyScope.city());
         audit.record("servicequality.round", roundId, AuditAction.CREATE, null, round);
         return round;
     }
@@ -223,7 +226,7 @@ class PhoneTests {
         record Keyed(Line line, double key) {
         }
         List<Keyed> keyed = new ArrayList<>();
-        for (Line l : lines(null)) {
+        for (Line l : lines(AgencyScope.city())) {
             if (!l.active()) {
                 continue;
             }
@@ -248,11 +251,11 @@ class PhoneTests {
                 (Boolean) rs.getObject(13), rs.getString(14), rs.getBoolean(15));
     }
 
-    List<Call> calls(long roundId, List<Long> scope) {
+    List<Call> calls(long roundId, AgencyScope scope) {
         Map<Long, String> names = names();
-        return jdbc.sql(CALL_SELECT + " where c.round_id = :round" + Sql.scopeAnd("c.agency_id", scope)
+        return jdbc.sql(CALL_SELECT + " where c.round_id = :round" + scope.andSql("c.agency_id")
                         + " order by c.scheduled_on, c.id")
-                .param("round", roundId).params(Sql.params(scope)).query((rs, n) -> mapCall(rs, names)).list();
+                .param("round", roundId).query((rs, n) -> mapCall(rs, names)).list();
     }
 
     Call call(long id) {
@@ -342,12 +345,12 @@ class PhoneTests {
                 rs.getObject(14, LocalDate.class), rs.getBoolean(15));
     }
 
-    List<Notice> notices(List<Long> scope, String status, Integer year) {
+    List<Notice> notices(AgencyScope scope, String status, Integer year) {
         Map<Long, String> names = names();
-        return jdbc.sql(NOTICE_SELECT + " where true" + Sql.scopeAnd("n.agency_id", scope)
+        return jdbc.sql(NOTICE_SELECT + " where true" + scope.andSql("n.agency_id")
                         + (status == null ? "" : " and n.status = :status") + (year == null ? "" : " and n.year = :year")
                         + " order by n.raised_at desc, n.id desc limit 300")
-                .params(Sql.params(scope)).params(Sql.optional("status", status, "year", year))
+                .params(Sql.optional("status", status, "year", year))
                 .query((rs, n) -> mapNotice(rs, names)).list();
     }
 
@@ -419,13 +422,13 @@ class PhoneTests {
     }
 
     /** Pass rate per agency and month, and city-wide (or over the scope), by the day of the call. */
-    PassRateTable passRates(int year, List<Long> scope) {
+    PassRateTable passRates(int year, AgencyScope scope) {
         Map<Long, Map<Integer, PassRate>> per = new LinkedHashMap<>();
         jdbc.sql("""
                 select agency_id, extract(month from called_on)::int, count(*), count(*) filter (where passed)
                 from servicequality_call where total is not null and called_on >= :from and called_on < :to"""
-                        + Sql.scopeAnd("agency_id", scope) + " group by 1, 2")
-                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1)).params(Sql.params(scope))
+                        + scope.andSql("agency_id") + " group by 1, 2")
+                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year + 1, 1, 1))
                 .query((rs, n) -> per.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                         .put(rs.getInt(2), new PassRate(rs.getLong(3), rs.getLong(4)))).list();
         Map<Long, String> names = names();

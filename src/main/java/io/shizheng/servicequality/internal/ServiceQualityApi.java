@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.platform.ExportFormat;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.ShizhengUser;
@@ -67,7 +68,7 @@ class ServiceQualityApi {
     @GetMapping("/lines")
     @Operation(summary = "Phone lines that testers call (agency scope for officers)")
     List<PhoneTests.Line> lines() {
-        return tests.lines(access.visibleAgencies(access.me()));
+        return tests.lines(access.scope(access.me()));
     }
 
     @PostMapping("/lines")
@@ -80,7 +81,7 @@ class ServiceQualityApi {
     @GetMapping("/rounds")
     @Operation(summary = "Monthly test plans of a year with planned, scored and passed calls")
     List<PhoneTests.Round> rounds(@RequestParam int year) {
-        return tests.rounds(year, access.visibleAgencies(access.me()));
+        return tests.rounds(year, access.scope(access.me()));
     }
 
     @PostMapping("/rounds")
@@ -93,7 +94,7 @@ class ServiceQualityApi {
     @GetMapping("/rounds/{id}/calls")
     @Operation(summary = "The calls of a round (agency scope for officers)")
     List<PhoneTests.Call> calls(@PathVariable long id) {
-        List<Long> scope = access.visibleAgencies(access.me());
+        AgencyScope scope = access.scope(access.me());
         tests.round(id, scope);
         return tests.calls(id, scope);
     }
@@ -119,7 +120,7 @@ class ServiceQualityApi {
     @GetMapping("/notices")
     @Operation(summary = "Improvement notices (agency scope for officers)")
     List<PhoneTests.Notice> notices(@RequestParam(required = false) String status, @RequestParam(required = false) Integer year) {
-        return tests.notices(access.visibleAgencies(access.me()), status, year);
+        return tests.notices(access.scope(access.me()), status, year);
     }
 
     @GetMapping("/notices/{id}")
@@ -148,7 +149,7 @@ class ServiceQualityApi {
     @GetMapping("/pass-rates")
     @Operation(summary = "Pass rate per agency and month, and city-wide (or over the officer's scope)")
     PhoneTests.PassRateTable passRates(@RequestParam int year) {
-        return tests.passRates(year, access.visibleAgencies(access.me()));
+        return tests.passRates(year, access.scope(access.me()));
     }
 
     @GetMapping("/pass-rates/export")
@@ -175,9 +176,7 @@ class ServiceQualityApi {
     @GetMapping("/phone-stats")
     @Operation(summary = "Agencies and district offices of a month ranked by answer rate, with the city's line")
     Map<String, Object> ranking(@RequestParam int year, @RequestParam int month) {
-        ShizhengUser me = access.me();
-        List<PhoneStatistics.Ranked> rows = stats.ranking(year, month, null).stream()
-                .filter(r -> access.covers(me, r.agencyId())).toList();
+        List<PhoneStatistics.Ranked> rows = stats.ranking(year, month, access.scope(access.me()));
         return Map.of("year", year, "month", month, "line", stats.line(), "rows", rows);
     }
 
@@ -186,9 +185,7 @@ class ServiceQualityApi {
     ResponseEntity<byte[]> exportRanking(@RequestParam int year, @RequestParam int month,
                                          @RequestParam(defaultValue = "ods") String format) throws IOException {
         ExportFormat f = ExportFormat.parse(format);
-        ShizhengUser me = access.me();
-        List<PhoneStatistics.Ranked> rows = stats.ranking(year, month, null).stream()
-                .filter(r -> access.covers(me, r.agencyId())).toList();
+        List<PhoneStatistics.Ranked> rows = stats.ranking(year, month, access.scope(access.me()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         exporter.write(Reports.ranking(year, month, stats.line(), rows), f, out);
         return ResponseEntity.ok()
@@ -228,7 +225,7 @@ class ServiceQualityApi {
     @Operation(summary = "Registrations of a session (agency scope for officers)")
     List<Training.Registration> registrations(@PathVariable long id) {
         training.session(id);
-        return training.registrations(id, access.visibleAgencies(access.me()));
+        return training.registrations(id, access.scope(access.me()));
     }
 
     @PostMapping("/training/sessions/{id}/registrations")
@@ -260,7 +257,7 @@ class ServiceQualityApi {
             throw new InvalidInputException("year", "年度請用西元年 / use the Gregorian year");
         }
         return Map.of("year", year, "attendances", training.attendances(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
-                access.visibleAgencies(access.me())));
+                access.scope(access.me())));
     }
 
     // ------------------------------------------------------------ service award

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.AgencyKind;
@@ -84,7 +85,8 @@ class ServiceQualityPages {
     }
 
     private List<Agency> scopedAgencies(ShizhengUser me) {
-        return agencies.all().stream().filter(a -> a.active() && a.kind() != AgencyKind.CITY && access.covers(me, a.id()))
+        AgencyScope scope = access.scope(me);
+        return agencies.all().stream().filter(a -> a.active() && a.kind() != AgencyKind.CITY && scope.covers(a.id()))
                 .toList();
     }
 
@@ -94,7 +96,7 @@ class ServiceQualityPages {
     String home(@RequestParam(required = false) Integer year, Model model) {
         ShizhengUser me = access.me();
         int y = year(year);
-        List<Long> scope = access.visibleAgencies(me);
+        AgencyScope scope = access.scope(me);
         PhoneTests.PassRateTable rates = tests.passRates(y, scope);
         model.addAttribute("year", y);
         model.addAttribute("years", years(y));
@@ -115,8 +117,8 @@ class ServiceQualityPages {
         int y = year(year);
         model.addAttribute("year", y);
         model.addAttribute("years", years(y));
-        model.addAttribute("rounds", tests.rounds(y, access.visibleAgencies(me)));
-        model.addAttribute("lineCount", tests.lines(access.visibleAgencies(me)).size());
+        model.addAttribute("rounds", tests.rounds(y, access.scope(me)));
+        model.addAttribute("lineCount", tests.lines(access.scope(me)).size());
         return "servicequality/rounds";
     }
 
@@ -136,7 +138,7 @@ class ServiceQualityPages {
 
     @GetMapping("/tests/rounds/{id}")
     String round(@PathVariable long id, Model model) {
-        List<Long> scope = access.visibleAgencies(access.me());
+        AgencyScope scope = access.scope(access.me());
         model.addAttribute("round", tests.round(id, scope));
         model.addAttribute("calls", tests.calls(id, scope));
         return "servicequality/round";
@@ -199,7 +201,7 @@ class ServiceQualityPages {
     @GetMapping("/lines")
     String lines(Model model) {
         ShizhengUser me = access.me();
-        model.addAttribute("lines", tests.lines(access.visibleAgencies(me)));
+        model.addAttribute("lines", tests.lines(access.scope(me)));
         model.addAttribute("agencies", scopedAgencies(me));
         return "servicequality/lines";
     }
@@ -257,7 +259,7 @@ class ServiceQualityPages {
     String notices(@RequestParam(required = false) String status, Model model) {
         ShizhengUser me = access.me();
         String st = status == null || status.isBlank() ? null : status;
-        model.addAttribute("notices", tests.notices(access.visibleAgencies(me), st, null));
+        model.addAttribute("notices", tests.notices(access.scope(me), st, null));
         model.addAttribute("status", st);
         model.addAttribute("today", LocalDate.now(clock));
         return "servicequality/notices";
@@ -290,7 +292,7 @@ class ServiceQualityPages {
         int y = year(year);
         model.addAttribute("year", y);
         model.addAttribute("years", years(y));
-        model.addAttribute("t", tests.passRates(y, access.visibleAgencies(access.me())));
+        model.addAttribute("t", tests.passRates(y, access.scope(access.me())));
         model.addAttribute("target", passRateTarget);
         return "servicequality/pass-rates";
     }
@@ -307,7 +309,7 @@ class ServiceQualityPages {
         model.addAttribute("month", m);
         model.addAttribute("months", months);
         model.addAttribute("line", stats.line());
-        model.addAttribute("rows", stats.ranking(y, m, null).stream().filter(r -> access.covers(me, r.agencyId())).toList());
+        model.addAttribute("rows", stats.ranking(y, m, access.scope(me)));
         return "servicequality/phone-stats";
     }
 
@@ -340,8 +342,8 @@ class ServiceQualityPages {
         model.addAttribute("courses", training.courses());
         model.addAttribute("categories", Training.CATEGORIES.stream().sorted().toList());
         model.addAttribute("attendances", training.attendances(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31),
-                access.visibleAgencies(me)));
-        model.addAttribute("byAgency", training.byAgency(y, access.visibleAgencies(me)));
+                access.scope(me)));
+        model.addAttribute("byAgency", training.byAgency(y, access.scope(me)));
         return "servicequality/training";
     }
 
@@ -380,7 +382,7 @@ class ServiceQualityPages {
     String session(@PathVariable long id, Model model) {
         ShizhengUser me = access.me();
         model.addAttribute("ts", training.session(id));
-        model.addAttribute("registrations", training.registrations(id, access.visibleAgencies(me)));
+        model.addAttribute("registrations", training.registrations(id, access.scope(me)));
         model.addAttribute("agencies", scopedAgencies(me));
         return "servicequality/session";
     }

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.AuditLog;
@@ -174,10 +175,10 @@ class Training {
         return names;
     }
 
-    List<Registration> registrations(long sessionId, List<Long> scope) {
+    List<Registration> registrations(long sessionId, AgencyScope scope) {
         var names = names();
-        return jdbc.sql(REG_SELECT + " where session_id = :session" + Sql.scopeAnd("agency_id", scope) + " order by id")
-                .param("session", sessionId).params(Sql.params(scope)).query((rs, n) -> mapReg(rs, names)).list();
+        return jdbc.sql(REG_SELECT + " where session_id = :session" + scope.andSql("agency_id") + " order by id")
+                .param("session", sessionId).query((rs, n) -> mapReg(rs, names)).list();
     }
 
     Registration registration(long id) {
@@ -266,29 +267,29 @@ class Training {
     }
 
     /** Attendances at sessions held in [from, to] (days in Asia/Taipei), over the scope. */
-    long attendances(LocalDate from, LocalDate to, List<Long> scope) {
+    long attendances(LocalDate from, LocalDate to, AgencyScope scope) {
         return jdbc.sql("""
                 select count(*) from servicequality_registration r join servicequality_session s on s.id = r.session_id
-                where r.attended_at is not null and s.starts_at >= :from and s.starts_at < :to""" + Sql.scopeAnd("r.agency_id", scope))
+                where r.attended_at is not null and s.starts_at >= :from and s.starts_at < :to""" + scope.andSql("r.agency_id"))
                 .param("from", java.sql.Timestamp.from(from.atStartOfDay(RocDate.TAIPEI).toInstant()))
                 .param("to", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(RocDate.TAIPEI).toInstant()))
-                .params(Sql.params(scope)).query(Long.class).single();
+                .query(Long.class).single();
     }
 
     record AgencyAttendance(long agencyId, String agencyName, long registered, long attended) {
     }
 
     /** Registrations and attendances per agency at the year's sessions, most attended first. */
-    List<AgencyAttendance> byAgency(int year, List<Long> scope) {
+    List<AgencyAttendance> byAgency(int year, AgencyScope scope) {
         var names = names();
         return jdbc.sql("""
                 select r.agency_id, count(*), count(r.attended_at) from servicequality_registration r
                 join servicequality_session s on s.id = r.session_id
-                where s.starts_at >= :from and s.starts_at < :to""" + Sql.scopeAnd("r.agency_id", scope)
+                where s.starts_at >= :from and s.starts_at < :to""" + scope.andSql("r.agency_id")
                         + " group by r.agency_id order by count(r.attended_at) desc, r.agency_id")
                 .param("from", java.sql.Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(RocDate.TAIPEI).toInstant()))
                 .param("to", java.sql.Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(RocDate.TAIPEI).toInstant()))
-                .params(Sql.params(scope))
+                
                 .query((rs, n) -> new AgencyAttendance(rs.getLong(1), names.getOrDefault(rs.getLong(1), "#" + rs.getLong(1)),
                         rs.getLong(2), rs.getLong(3))).list();
     }

@@ -3,6 +3,7 @@ package io.shizheng.servicequality.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.shizheng.org.AgencyScope;
 import io.shizheng.plan.Evidence;
 import io.shizheng.plan.MetricQuery;
 import io.shizheng.plan.MetricSource;
@@ -43,25 +44,25 @@ class TrainingAttendanceMetric implements MetricSource {
 
     @Override
     public MetricValue compute(MetricQuery q) {
-        long n = training.attendances(q.from(), q.to(), access.subtreeOrAll(q.agencyId()));
+        long n = training.attendances(q.from(), q.to(), access.subtreeScope(q.agencyId()));
         return MetricValue.count(n, "/plan/metrics/" + NAME + "?from=" + q.from() + "&to=" + q.to()
                 + (q.agencyId() == null ? "" : "&agency=" + q.agencyId()));
     }
 
     @Override
     public Evidence evidence(MetricQuery q) {
-        List<Long> scope = access.subtreeOrAll(q.agencyId());
+        AgencyScope scope = access.subtreeScope(q.agencyId());
         List<Evidence.Row> rows = new ArrayList<>();
         RocDate roc = new RocDate();
         jdbc.sql("""
                 select s.id, s.starts_at, c.name, s.place, count(r.id)
                 from servicequality_registration r
                 join servicequality_session s on s.id = r.session_id join servicequality_course c on c.id = s.course_id
-                where r.attended_at is not null and s.starts_at >= :from and s.starts_at < :to""" + Sql.scopeAnd("r.agency_id", scope)
+                where r.attended_at is not null and s.starts_at >= :from and s.starts_at < :to""" + scope.andSql("r.agency_id")
                         + " group by s.id, c.name order by s.starts_at")
                 .param("from", java.sql.Timestamp.from(q.from().atStartOfDay(RocDate.TAIPEI).toInstant()))
                 .param("to", java.sql.Timestamp.from(q.to().plusDays(1).atStartOfDay(RocDate.TAIPEI).toInstant()))
-                .params(Sql.params(scope))
+                
                 .query((rs, n) -> rows.add(new Evidence.Row(List.of(roc.dateTime(rs.getTimestamp(2).toInstant()),
                         rs.getString(3), rs.getString(4), rs.getLong(5)), "/servicequality/training/sessions/" + rs.getLong(1))))
                 .list();

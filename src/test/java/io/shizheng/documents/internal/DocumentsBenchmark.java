@@ -121,7 +121,7 @@ class DocumentsBenchmark {
         bearer = "Bearer " + io.shizheng.support.Json.parse(issued.body()).get("token").asString();
         YearMonth month = YearMonth.of(2018, 3);
         out.append("| city-wide monthly timeliness report, March 2018 | runs | mean ms | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|\n");
-        out.append(timed("TimelinessReport.build (service: daily closure counts, per agency)", () -> report.build(month, Scope.CITY)));
+        out.append(timed("TimelinessReport.build (service: daily closure counts, per agency)", () -> report.build(month, io.shizheng.org.AgencyScope.city())));
         out.append(timed("GET /api/documents/reports/monthly?year=2018&month=3 over HTTP (JSON)", () -> get(http, "/api/documents/reports/monthly?year=2018&month=3")));
         out.append(timed("GET ...&format=ods over HTTP (the ODS file)", () -> get(http, "/api/documents/reports/monthly?year=2018&month=3&format=ods")));
         out.append(timed("baseline: raw SQL of the same aggregate over documents_document", () -> jdbc.sql("""

@@ -59,6 +59,17 @@ class ServiceQualityApiTest {
         return out;
     }
 
+    @Test
+    void anOfficerSeesTheLinesOfTheirOwnAgencyOnly() {
+        long own = agency("CONST");
+        json(rdec().post("/api/servicequality/lines", Json.write(Map.of("agencyId", agency("EDU"),
+                "unitName", "他機關測試科", "phone", "04-2228-9112"))), 201);
+        JsonNode lines = json(Http.as(port, "officer").get("/api/servicequality/lines"), 200);
+        assertThat(lines).as("the Construction Bureau's lines").isNotEmpty();
+        lines.forEach(l -> assertThat(agencies.covers(own, l.get("agencyId").asLong()))
+                .as("line %s of agency %s", l.get("id"), l.get("agencyId")).isTrue());
+    }
+
     /** A line of the agency, and a round of the month holding every line, returning the call of that line. */
     private JsonNode callOfNewLine(String agencyCode, int year, int month) {
         long line = json(rdec().post("/api/servicequality/lines", Json.write(Map.of("agencyId", agency(agencyCode),
