@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.shizheng.platform.WorkingDayCalendar;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,18 +33,13 @@ class DeadlineRules {
     private final int maxExtensions;
     private final int maxExtensionDays;
 
-    DeadlineRules(WorkingDayCalendar calendar,
-                  @Value("${shizheng.documents.days.most-urgent:1}") int mostUrgentDays,
-                  @Value("${shizheng.documents.days.urgent:3}") int urgentDays,
-                  @Value("${shizheng.documents.days.ordinary:6}") int ordinaryDays,
-                  @Value("${shizheng.documents.extensions.max-count:3}") int maxExtensions,
-                  @Value("${shizheng.documents.extensions.max-days:30}") int maxExtensionDays) {
+    DeadlineRules(WorkingDayCalendar calendar, DeadlineSettings settings) {
         this.calendar = calendar;
-        this.mostUrgentDays = mostUrgentDays;
-        this.urgentDays = urgentDays;
-        this.ordinaryDays = ordinaryDays;
-        this.maxExtensions = maxExtensions;
-        this.maxExtensionDays = maxExtensionDays;
+        this.mostUrgentDays = settings.days().mostUrgent();
+        this.urgentDays = settings.days().urgent();
+        this.ordinaryDays = settings.days().ordinary();
+        this.maxExtensions = settings.extensions().maxCount();
+        this.maxExtensionDays = settings.extensions().maxDays();
     }
 
     public int days(Priority p) {

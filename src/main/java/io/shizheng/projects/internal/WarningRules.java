@@ -7,8 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.shizheng.projects.Light;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The early-warning rules (see docs/projects.md). A project is RED at a progress lag of {@code redLag} points
@@ -16,35 +23,27 @@ import org.springframework.stereotype.Component;
  * {@code yellowLag} points or more, budget execution under {@code yellowExecution} %, any missed milestone, or a
  * steep planned curve ahead ({@code steepPoints} or more in the next three months) while already {@code steepMinLag}
  * points or more behind plan;
- * GREEN otherwise.
+ * GREEN otherwise. The thresholds are settings under {@code shizheng.projects.*}; a bad one stops the start.
  */
-@Component
-class WarningRules {
-
-    private final BigDecimal yellowLag;
-    private final BigDecimal redLag;
-    private final BigDecimal yellowExecution;
-    private final int redMilestoneMonths;
-    private final BigDecimal steepPoints;
-    private final BigDecimal steepMinLag;
-
-    WarningRules(@Value("${shizheng.projects.yellow-lag:5}") BigDecimal yellowLag,
-                 @Value("${shizheng.projects.red-lag:10}") BigDecimal redLag,
-                 @Value("${shizheng.projects.yellow-execution:80}") BigDecimal yellowExecution,
-                 @Value("${shizheng.projects.red-milestone-months:2}") int redMilestoneMonths,
-                 @Value("${shizheng.projects.steep-points:20}") BigDecimal steepPoints,
-                 @Value("${shizheng.projects.steep-min-lag:2}") BigDecimal steepMinLag) {
-        this.yellowLag = yellowLag;
-        this.redLag = redLag;
-        this.yellowExecution = yellowExecution;
-        this.redMilestoneMonths = redMilestoneMonths;
-        this.steepPoints = steepPoints;
-        this.steepMinLag = steepMinLag;
-    }
+@ConfigurationProperties("shizheng.projects")
+@Validated
+record WarningRules(
+        @DefaultValue("5") @NotNull @DecimalMin("0") BigDecimal yellowLag,
+        @DefaultValue("10") @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal redLag,
+        @DefaultValue("80") @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal yellowExecution,
+        @DefaultValue("2") @Min(1) @Max(24) int redMilestoneMonths,
+        @DefaultValue("20") @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal steepPoints,
+        @DefaultValue("2") @NotNull @DecimalMin("0") BigDecimal steepMinLag) {
 
     static WarningRules defaults() {
         return new WarningRules(BigDecimal.valueOf(5), BigDecimal.TEN, BigDecimal.valueOf(80), 2, BigDecimal.valueOf(20),
                 BigDecimal.valueOf(2));
+    }
+
+    /** A lag that turns a project RED must be larger than the one that turns it YELLOW. */
+    @AssertTrue(message = "red-lag 須大於 yellow-lag / red-lag must be larger than yellow-lag")
+    boolean isRedLagAboveYellowLag() {
+        return redLag == null || yellowLag == null || redLag.compareTo(yellowLag) > 0;
     }
 
     record Milestone(String name, LocalDate planned, LocalDate reached) {
@@ -105,16 +104,4 @@ class WarningRules {
     private static String plain(BigDecimal d) {
         return d.stripTrailingZeros().toPlainString();
     }
-
-    BigDecimal yellowLag() { return yellowLag; }
-
-    BigDecimal redLag() { return redLag; }
-
-    BigDecimal yellowExecution() { return yellowExecution; }
-
-    int redMilestoneMonths() { return redMilestoneMonths; }
-
-    BigDecimal steepPoints() { return steepPoints; }
-
-    BigDecimal steepMinLag() { return steepMinLag; }
 }
