@@ -13,8 +13,16 @@ class ModularityTest {
         modules.verify();
     }
 
+    /**
+     * The module canvases, the component diagram of the whole and one per module, into docs/modules (committed,
+     * linked from the README), so the documentation is what the code is.
+     */
     @Test
     void writesModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases()
+                .writeAggregatingDocument();
     }
 }

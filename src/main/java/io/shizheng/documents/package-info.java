@@ -3,5 +3,5 @@
  * deadlines by Taiwan's document-handling rules on the city's working-day calendar, on-time closure rates,
  * overdue lists and analysis, monthly reports, the metric of indicator 1.3, and quality inspection (公文品質檢核).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Document timeliness")
+@org.springframework.modulith.ApplicationModule(displayName = "Document timeliness", allowedDependencies = {"org", "plan :: metrics", "platform"})
 package io.shizheng.documents;

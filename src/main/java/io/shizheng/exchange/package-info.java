@@ -3,5 +3,5 @@
  * exchange datasets validated against them, consumers with API keys, per-dataset grants with daily quotas,
  * metered usage, and the metric of indicator 3.2 (cumulative exchangeable datasets).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Data exchange")
+@org.springframework.modulith.ApplicationModule(displayName = "Data exchange", allowedDependencies = {"org", "plan :: metrics", "platform"})
 package io.shizheng.exchange;

@@ -3,5 +3,5 @@
  * (draft → published → withdrawn) with version history, quality checks, conversion, Chinese search,
  * a CKAN Action API v3 and DCAT-AP, and the metric of indicator 2.5 (datasets first published in a year).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Open data")
+@org.springframework.modulith.ApplicationModule(displayName = "Open data", allowedDependencies = {"org", "plan :: metrics", "platform"})
 package io.shizheng.opendata;

@@ -2,7 +2,10 @@ package io.shizheng.plan;
 
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The rows behind a metric value, as a table with links to each item where the module has a page. */
+@NamedInterface("metrics")
 public record Evidence(String title, List<String> headings, List<Row> rows, long total) {
 
     public record Row(List<Object> cells, String link) {

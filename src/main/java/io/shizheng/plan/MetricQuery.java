@@ -2,10 +2,13 @@ package io.shizheng.plan;
 
 import java.time.LocalDate;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A period [from, to] (inclusive dates, Asia/Taipei) and an optional agency scope: null means city-wide,
  * otherwise the agency and everything under it.
  */
+@NamedInterface("metrics")
 public record MetricQuery(LocalDate from, LocalDate to, Long agencyId) {
 
     public MetricQuery {

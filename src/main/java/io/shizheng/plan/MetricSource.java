@@ -1,9 +1,11 @@
 package io.shizheng.plan;
 
+import org.springframework.modulith.NamedInterface;
 /**
  * A named metric that a module registers (as a Spring bean) to compute an indicator's actual value
  * from its own live data. An indicator bound to {@code METRIC:<name>} takes its value from here.
  */
+@NamedInterface("metrics")
 public interface MetricSource {
 
     /** Stable name, for example {@code system-usage}; indicators refer to it. */

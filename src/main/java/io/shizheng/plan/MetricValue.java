@@ -2,10 +2,13 @@ package io.shizheng.plan;
 
 import java.math.BigDecimal;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A computed value with what it was computed from: for a ratio, numerator and denominator; for a
  * count, numerator only. {@code evidenceUrl} opens the rows behind it.
  */
+@NamedInterface("metrics")
 public record MetricValue(BigDecimal value, BigDecimal numerator, BigDecimal denominator, String evidenceUrl) {
 
     public static MetricValue ratioPercent(long numerator, long denominator, String evidenceUrl) {

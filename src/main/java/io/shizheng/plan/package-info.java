@@ -2,5 +2,5 @@
  * The annual plan (施政計畫) and its live KPI scorecard, and the metric SPI through which other modules
  * compute indicators from their own data. Depends on no business module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Plan and scorecard")
+@org.springframework.modulith.ApplicationModule(displayName = "Plan and scorecard", allowedDependencies = {"org", "platform"})
 package io.shizheng.plan;

@@ -4,5 +4,5 @@
  * resolutions, site verification, year-end on-time closure, and the metric of indicator 1.1.
  * Other modules may listen to {@link io.shizheng.projects.ProjectLightChanged}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Major projects control")
+@org.springframework.modulith.ApplicationModule(displayName = "Major projects control", allowedDependencies = {"org", "plan :: metrics", "platform"})
 package io.shizheng.projects;

@@ -3,5 +3,5 @@
  * retests, phone statistics from the telephone system, service training with attendance and certificates,
  * and coaching of candidates for the Government Service Award. Computes indicators 2.1 and 2.2.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Service quality")
+@org.springframework.modulith.ApplicationModule(displayName = "Service quality", allowedDependencies = {"org", "plan :: metrics", "platform"})
 package io.shizheng.servicequality;
