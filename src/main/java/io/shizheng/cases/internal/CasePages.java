@@ -8,6 +8,7 @@ import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.AgencyKind;
 import io.shizheng.org.GeoLookup;
 import io.shizheng.platform.CurrentUser;
+import io.shizheng.platform.FormProblems;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.NotFoundException;
 import io.shizheng.platform.ShizhengUser;
@@ -158,7 +159,7 @@ class CasePages {
             }
             redirect.addFlashAttribute("ok", "已儲存 / saved");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/cases/" + caseNo;
     }
@@ -209,7 +210,7 @@ class CasePages {
             kb.save(id, agencyId, question, answer, keywords);
             redirect.addFlashAttribute("ok", "已儲存 / saved");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/cases/faq";
     }
@@ -250,9 +251,9 @@ class CasePages {
             redirect.addFlashAttribute("ok", "rate".equals(action) ? "感謝您的評分 / thank you for rating"
                     : "已重新交辦處理 / the case is handled again");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            FormProblems.flash(redirect, e);
         } catch (NotFoundException e) {
-            redirect.addFlashAttribute("errors", List.of(new InvalidInputException.FieldProblem("code", e.getMessage())));
+            FormProblems.flash(redirect, List.of(new InvalidInputException.FieldProblem("code", e.getMessage())));
         }
         redirect.addAttribute("no", no);
         redirect.addAttribute("code", code);

@@ -92,6 +92,7 @@ class PhoneTests {
         Map<Long, String> names = names();
         return jdbc.sql("select id, agency_id, unit_name, phone, contact_email, active, demo from servicequality_line"
                         + Sql.scope("agency_id", scope) + " order by agency_id, id")
+                .params(Sql.params(scope))
                 .query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), names.getOrDefault(rs.getLong(2), "#" + rs.getLong(2)), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7))).list();
     }
