@@ -34,7 +34,7 @@ final class DemoItems {
         rule("/api(/3)?/action/{action}", "'package_show'");
         rule("/cases/{caseNo}/{action}", "'close'");
         rule("/cases/status/{action}", "'rate'");
-        rule("/api/calendar/days/{day}", "(select min(day)::text from platform_calendar_day where day > current_date)");
+        rule("/api/calendar/days/{day}", "(select max(day)::text from platform_calendar_day)");
 
         // org
         rule("(/api|/org)/agencies/{id}", "(select id::text from org_agency where code = 'CONST')");
@@ -147,6 +147,10 @@ final class DemoItems {
 
     /** A URL for the route, or the reason none could be made. */
     Filled fill(Route route) {
+        if (route.write() && route.template().matches("/api(/3)?/action/\\{action}")) {
+            // the CKAN action API reads by GET and POST alike: a write is an update of a dataset
+            return new Filled(route, route.template().replace("{action}", "package_patch"), null);
+        }
         String template = route.template();
         Map<String, Object> values = new HashMap<>();
         StringBuilder url = new StringBuilder();

@@ -14,8 +14,11 @@ import org.springframework.http.MediaType;
  * @param api      a {@code @RestController} or {@code @ResponseBody} method (answers data, not a page)
  * @param consumes the media types the handler declares it reads (empty: any)
  * @param params   the names of the request parameters the handler reads
+ * @param required the request parameters it cannot do without (simple values), and the file parts it reads
+ * @param listBody whether its request body is a JSON array
  */
-record Route(String method, String pattern, String handler, boolean api, Set<MediaType> consumes, Set<String> params) {
+record Route(String method, String pattern, String handler, boolean api, Set<MediaType> consumes, Set<String> params,
+             Set<String> required, Set<String> fileParts, boolean listBody) {
 
     /** The pattern with the regular expressions of its variables taken out: {@code /cases/{caseNo}}. */
     String template() {

@@ -1,22 +1,29 @@
 package io.shizheng.routes;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
+import org.springframework.beans.BeanUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ValueConstants;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
@@ -39,7 +46,7 @@ final class RouteCatalog {
                 infos.getHandlerMethods().forEach((info, method) -> add(routes, info, method));
             } else if (mapping instanceof AbstractUrlHandlerMapping urls) {
                 urls.getHandlerMap().forEach((pattern, handler) -> put(routes,
-                        new Route("GET", pattern, handlerName(handler), false, Set.of(), Set.of())));
+                        new Route("GET", pattern, handlerName(handler), false, Set.of(), Set.of(), Set.of(), Set.of(), false)));
             } else if (mapping instanceof RouterFunctionMapping functions && functions.getRouterFunction() != null) {
                 throw new IllegalStateException("functional routes (" + functions.getRouterFunction()
                         + ") are not enumerated by RouteCatalog yet: teach it RouterFunctions.Visitor");
@@ -59,17 +66,32 @@ final class RouteCatalog {
                 || HttpEntity.class.isAssignableFrom(method.getReturnType().getParameterType());
         Set<MediaType> consumes = info.getConsumesCondition().getConsumableMediaTypes();
         String name = method.getBeanType().getSimpleName() + "." + method.getMethod().getName();
-        Set<String> params = new java.util.TreeSet<>();
+        Set<String> params = new TreeSet<>();
+        Set<String> required = new TreeSet<>();
+        Set<String> files = new TreeSet<>();
+        boolean listBody = false;
         for (MethodParameter p : method.getMethodParameters()) {
+            p.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
             RequestParam param = p.getParameterAnnotation(RequestParam.class);
-            if (param != null && !java.util.Map.class.isAssignableFrom(p.getParameterType())) {
-                p.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
-                params.add(!param.name().isEmpty() ? param.name() : p.getParameterName());
+            RequestPart part = p.getParameterAnnotation(RequestPart.class);
+            boolean file = MultipartFile.class.isAssignableFrom(p.getParameterType())
+                    || Collection.class.isAssignableFrom(p.getParameterType()) && p.getNestedParameterType() == MultipartFile.class;
+            if (param != null && !Map.class.isAssignableFrom(p.getParameterType())) {
+                String n = !param.name().isEmpty() ? param.name() : p.getParameterName();
+                (file ? files : params).add(n);
+                if (param.required() && param.defaultValue().equals(ValueConstants.DEFAULT_NONE) && !file
+                        && BeanUtils.isSimpleProperty(p.getParameterType()) && !p.isOptional()) {
+                    required.add(n);
+                }
+            } else if (part != null) {
+                files.add(!part.name().isEmpty() ? part.name() : p.getParameterName());
+            } else if (p.hasParameterAnnotation(RequestBody.class)) {
+                listBody = Collection.class.isAssignableFrom(p.getParameterType()) || p.getParameterType().isArray();
             }
         }
         for (String pattern : info.getPatternValues()) {
             for (String m : methods) {
-                put(routes, new Route(m, pattern, name, api, consumes, params));
+                put(routes, new Route(m, pattern, name, api, consumes, params, required, files, listBody));
             }
         }
     }

@@ -41,6 +41,15 @@ final class Visitor {
         return new Visitor(port, "anonymous");
     }
 
+    /** Nobody signed in, but with a session and its CSRF token (from the sign-in page), as a browser has them. */
+    static Visitor anonymousWithSession(int port) {
+        Visitor v = new Visitor(port, "anonymous");
+        String page = v.get("/login").body();
+        v.csrf = token(CSRF, page);
+        v.csrfHeader = token(CSRF_HEADER, page);
+        return v;
+    }
+
     /** Signs in through the form, as a person does, with the demo password. */
     static Visitor signedIn(int port, String username) {
         Visitor v = new Visitor(port, username);
@@ -61,10 +70,6 @@ final class Visitor {
 
     String name() {
         return name;
-    }
-
-    boolean anonymous() {
-        return csrf == null;
     }
 
     HttpResponse<String> get(String path) {

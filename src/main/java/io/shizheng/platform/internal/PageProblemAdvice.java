@@ -15,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -54,6 +56,15 @@ class PageProblemAdvice {
     @ExceptionHandler(IllegalArgumentException.class)
     ModelAndView badRequest(IllegalArgumentException e) {
         return page(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+    }
+
+    static final String NOT_MULTIPART = "檔案須以 multipart/form-data 上傳 / send the file as multipart/form-data";
+
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView notMultipart(MultipartException e) {
+        return e instanceof MaxUploadSizeExceededException
+                ? page(HttpStatus.PAYLOAD_TOO_LARGE, "檔案太大 / the file is too large", List.of())
+                : page(HttpStatus.BAD_REQUEST, NOT_MULTIPART, List.of());
     }
 
     private ModelAndView page(HttpStatus status, String message, List<InvalidInputException.FieldProblem> problems) {

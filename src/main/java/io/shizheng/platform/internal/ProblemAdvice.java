@@ -42,6 +42,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "請求有誤 / Bad request", e.getMessage());
     }
 
+    /** A file upload sent as something else than multipart/form-data (too large is answered 413 by the base class). */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail notMultipart(org.springframework.web.multipart.MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "請求有誤 / Bad request", PageProblemAdvice.NOT_MULTIPART);
+    }
+
     @Override
     protected org.springframework.http.ResponseEntity<Object> handleTypeMismatch(
             org.springframework.beans.TypeMismatchException ex, org.springframework.http.HttpHeaders headers,
