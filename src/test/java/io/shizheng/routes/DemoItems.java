@@ -22,6 +22,10 @@ final class DemoItems {
     private static final String NOT_SOCIAL = " <> (select id from org_agency where code = 'SOCIAL')";
     private static final String CONST_FIRST = " = (select id from org_agency where code = 'CONST') desc";
 
+    /** The case every case route is asked about: the Construction Bureau's first with a public token. */
+    static final String CASE = "select case_no from cases_case where agency_id" + NOT_SOCIAL
+            + " and token is not null order by agency_id" + CONST_FIRST + ", id limit 1";
+
     /** Rules: a regular expression over the route's template up to and including the variable, and a value. */
     private static final Map<String, String> RULES = new LinkedHashMap<>();
 
@@ -71,8 +75,7 @@ final class DemoItems {
                 + " order by p.agency_id" + CONST_FIRST + ", i.id limit 1");
 
         // cases
-        rule("(/api)?/cases(/public)?/{caseNo}", "select case_no from cases_case where agency_id" + NOT_SOCIAL
-                + " and token is not null order by agency_id" + CONST_FIRST + ", id limit 1");
+        rule("(/api)?/cases(/public)?/{caseNo}", CASE);
         rule("/api/cases/{caseNo}/photos/{id}", "select ph.id::text from cases_photo ph join cases_case c on c.id = ph.case_id "
                 + "where c.case_no = :caseNo order by ph.id limit 1");
         rule("/api/cases/callers/{phone}", "select z.phone from cases_case c join cases_citizen z on z.id = c.citizen_id "

@@ -25,10 +25,10 @@ final class RouteFixtures {
             return;
         }
         String constAgency = "(select id from org_agency where code = 'CONST')";
-        if (count(jdbc, "cases_photo") == 0) {
-            jdbc.sql("insert into cases_photo (case_id, content_type, bytes) select id, 'image/png', ? from cases_case "
-                    + "where agency_id = " + constAgency + " and token is not null order by id limit 1").param(PNG).update();
-        }
+        // a photo of the very case DemoItems asks about, whatever other tests attached elsewhere
+        jdbc.sql("insert into cases_photo (case_id, content_type, bytes) select c.id, 'image/png', ? from cases_case c "
+                + "where c.case_no = (" + DemoItems.CASE + ") and not exists (select 1 from cases_photo p where p.case_id = c.id)")
+                .param(PNG).update();
         if (count(jdbc, "projects_report_photo") == 0) {
             jdbc.sql("insert into projects_report_photo (report_id, name, content_type, bytes) select r.id, 'site.png', 'image/png', ? "
                     + "from projects_report r join projects_project p on p.id = r.project_id where p.agency_id = " + constAgency
