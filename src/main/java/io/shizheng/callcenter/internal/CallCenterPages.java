@@ -11,11 +11,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import io.shizheng.platform.ForbiddenException;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The service-level dashboard, the import page and the staffing page. */
@@ -128,19 +124,5 @@ class CallCenterPages {
         }
         common(model);
         return "callcenter/staffing";
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden(ForbiddenException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "callcenter/refused";
-    }
-
-    @ExceptionHandler(InvalidInputException.class)
-    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-    String invalid(InvalidInputException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "callcenter/refused";
     }
 }

@@ -9,6 +9,7 @@ import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.AgencyKind;
 import io.shizheng.org.GeoLookup;
 import io.shizheng.platform.CurrentUser;
+import io.shizheng.platform.FormProblems;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.NotFoundException;
 import io.shizheng.platform.ShizhengUser;
@@ -159,7 +160,7 @@ class CasePages {
             }
             redirect.addFlashAttribute("ok", "已儲存 / saved");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/cases/" + caseNo;
     }
@@ -211,7 +212,7 @@ class CasePages {
             kb.save(id, agencyId, question, answer, keywords);
             redirect.addFlashAttribute("ok", "已儲存 / saved");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/cases/faq";
     }
@@ -252,9 +253,9 @@ class CasePages {
             redirect.addFlashAttribute("ok", "rate".equals(action) ? "感謝您的評分 / thank you for rating"
                     : "已重新交辦處理 / the case is handled again");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            FormProblems.flash(redirect, e);
         } catch (NotFoundException e) {
-            redirect.addFlashAttribute("errors", List.of(new InvalidInputException.FieldProblem("code", e.getMessage())));
+            FormProblems.flash(redirect, List.of(new InvalidInputException.FieldProblem("code", e.getMessage())));
         }
         redirect.addAttribute("no", no);
         redirect.addAttribute("code", code);

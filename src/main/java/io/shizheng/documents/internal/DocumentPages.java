@@ -10,6 +10,7 @@ import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.AgencyKind;
 import io.shizheng.platform.CurrentUser;
+import io.shizheng.platform.FormProblems;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.ShizhengUser;
 import org.springframework.stereotype.Controller;
@@ -123,7 +124,7 @@ class DocumentPages {
         if (found.size() == 1) {
             return "redirect:/documents/" + found.get(0).id();
         }
-        redirect.addFlashAttribute("errors", List.of(new Flash("no",
+        FormProblems.flash(redirect, List.of(new InvalidInputException.FieldProblem("no",
                 found.isEmpty() ? "查無文號「" + no + "」/ no document with that number" : "多筆符合，請輸入完整文號 / several match: type the full number")));
         return "redirect:/documents";
     }
@@ -148,9 +149,9 @@ class DocumentPages {
             DocumentImport.Result r = imports.run(DocumentsApi.source(name, null, in), DocumentsApi.sourceName(name, null), name, me);
             redirect.addFlashAttribute("result", r);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", Flash.of(e.problems()));
+            FormProblems.flash(redirect, e);
         } catch (java.io.IOException e) {
-            redirect.addFlashAttribute("errors", List.of(new Flash("file", "讀取檔案失敗 / could not read the file")));
+            FormProblems.flash(redirect, List.of(new InvalidInputException.FieldProblem("file", "讀取檔案失敗 / could not read the file")));
         }
         return "redirect:/documents/import";
     }
@@ -185,7 +186,7 @@ class DocumentPages {
             documents.grantExtension(id, n, reason);
             redirect.addFlashAttribute("ok", "已展期並重新計算限辦日期 / extension granted, deadline moved");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", Flash.of(e.problems()));
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/documents/" + id;
     }
@@ -197,7 +198,7 @@ class DocumentPages {
             documents.setOverdueReason(id, reason);
             redirect.addFlashAttribute("ok", "已記錄逾期原因 / reason recorded");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", Flash.of(e.problems()));
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/documents/" + id;
     }

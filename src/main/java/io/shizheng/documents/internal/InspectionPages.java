@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 import io.shizheng.platform.CurrentUser;
+import io.shizheng.platform.FormProblems;
 import io.shizheng.platform.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,7 +46,7 @@ class InspectionPages {
             long id = inspections.create(agencyId, visitOn, inspectors, note);
             return "redirect:/documents/inspections/" + id;
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", Flash.of(e.problems()));
+            FormProblems.flash(redirect, e);
             return "redirect:/documents/inspections";
         }
     }
@@ -64,7 +65,7 @@ class InspectionPages {
             action.run();
             redirect.addFlashAttribute("ok", ok);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", Flash.of(e.problems()));
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/documents/inspections/" + id;
     }

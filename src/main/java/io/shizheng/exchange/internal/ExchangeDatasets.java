@@ -61,7 +61,7 @@ class ExchangeDatasets {
     record Dataset(long id, String code, String name, String description, long ownerAgencyId, long standardId,
                    String status, Instant publishedAt, int rowCount, Instant updatedAt, boolean demo) {
 
-        boolean published() { return "PUBLISHED".equals(status); }
+        public boolean published() { return "PUBLISHED".equals(status); }
     }
 
     record NewDataset(String code, String name, String description, Long ownerAgencyId, String standardCode,

@@ -291,18 +291,4 @@ class OpendataPages {
     private Map<Long, String> agencyNames() {
         return agencies.names();
     }
-
-    @org.springframework.web.bind.annotation.ExceptionHandler(NotFoundException.class)
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
-    String notFound(NotFoundException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "opendata/message";
-    }
-
-    @org.springframework.web.bind.annotation.ExceptionHandler(io.shizheng.platform.ForbiddenException.class)
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.FORBIDDEN)
-    String forbidden(io.shizheng.platform.ForbiddenException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "opendata/message";
-    }
 }

@@ -20,10 +20,10 @@ record PlanDocument(int year, String title, String vision, List<String> aims, Li
                      Aggregation aggregation, BigDecimal weight, BigDecimal target, Long ownerAgencyId,
                      String source) {
 
-        boolean manual() { return "MANUAL".equals(source); }
+        public boolean manual() { return "MANUAL".equals(source); }
 
         /** The metric name when bound to one, else null. */
-        String metricName() { return source != null && source.startsWith("METRIC:") ? source.substring(7) : null; }
+        public String metricName() { return source != null && source.startsWith("METRIC:") ? source.substring(7) : null; }
     }
 
     record Program(int seq, String name, BigDecimal budgetThousand, String note, List<String> items) {
@@ -34,21 +34,21 @@ record PlanDocument(int year, String title, String vision, List<String> aims, Li
 
     public String aimsText() { return String.join("\n", aims); }
 
-    int rocYear() { return year - 1911; }
+    public int rocYear() { return year - 1911; }
 
-    BigDecimal totalWeight() {
+    public BigDecimal totalWeight() {
         return goals.stream().map(Goal::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    BigDecimal totalBudget() {
+    public BigDecimal totalBudget() {
         return programs.stream().map(Program::budgetThousand).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    java.util.Optional<Indicator> indicator(String code) {
+    public java.util.Optional<Indicator> indicator(String code) {
         return goals.stream().flatMap(g -> g.indicators().stream()).filter(i -> i.code().equals(code)).findFirst();
     }
 
-    List<Indicator> indicators() {
+    public List<Indicator> indicators() {
         return goals.stream().flatMap(g -> g.indicators().stream()).toList();
     }
 }

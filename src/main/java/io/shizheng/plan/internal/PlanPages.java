@@ -17,23 +17,20 @@ import io.shizheng.plan.internal.ManualValueStore.Attachment;
 import io.shizheng.plan.internal.ManualValueStore.ManualValue;
 import io.shizheng.plan.internal.ManualValueStore.ValueStatus;
 import io.shizheng.platform.CurrentUser;
-import io.shizheng.platform.ForbiddenException;
+import io.shizheng.platform.FormProblems;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.NotFoundException;
 import io.shizheng.platform.ShizhengUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -164,7 +161,7 @@ class PlanPages {
             manual.submit(year, code, new ManualValueService.Submission(parseInt(month), parseDecimal(value), evidenceNote), file);
             redirect.addFlashAttribute("ok", "已送出 " + code + " " + month + " 月數值，待研考會核定。/ Submitted for RDEC approval.");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", new java.util.ArrayList<>(e.problems()));
+            FormProblems.flash(redirect, e);
             redirect.addFlashAttribute("errorCode", code);
         }
         return "redirect:/plan/values?year=" + year + "#ind-" + code;
@@ -178,7 +175,7 @@ class PlanPages {
             redirect.addFlashAttribute("ok", ("approve".equals(decision) ? "已核定 " : "已退回 ") + v.indicatorCode()
                     + " " + v.month().getMonthValue() + " 月 / " + decision + "d");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", new java.util.ArrayList<>(e.problems()));
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/plan/values" + (year == null ? "" : "?year=" + year);
     }
@@ -212,19 +209,5 @@ class PlanPages {
         } catch (NumberFormatException e) {
             throw new InvalidInputException("value", "數值格式不正確：" + s + " / not a number");
         }
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(NotFoundException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "plan/notfound";
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden(ForbiddenException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "plan/notfound";
     }
 }

@@ -3,6 +3,7 @@ package io.shizheng.platform.internal;
 import java.time.LocalDate;
 import java.time.Year;
 
+import io.shizheng.platform.FormProblems;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.RocDate;
 import org.springframework.stereotype.Controller;
@@ -38,7 +39,7 @@ class CalendarPage {
             redirect.addFlashAttribute("ok", "已儲存 " + saved.day() + " " + saved.name());
             return "redirect:/admin/calendar?year=" + saved.day().getYear();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", new java.util.ArrayList<>(e.problems()));
+            FormProblems.flash(redirect, e);
             redirect.addFlashAttribute("form", new CalendarAdmin.DayInput(day, kind, name));
             return "redirect:/admin/calendar";
         }

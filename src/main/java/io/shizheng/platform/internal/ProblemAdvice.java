@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every API error as RFC 9457 problem+json with a message a person can act on. */
+/** Every API error as RFC 9457 problem+json with a message a person can act on (before the pages' advice). */
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
@@ -39,6 +40,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, "請求有誤 / Bad request", e.getMessage());
+    }
+
+    /** A file upload sent as something else than multipart/form-data (too large is answered 413 by the base class). */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail notMultipart(org.springframework.web.multipart.MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "請求有誤 / Bad request", PageProblemAdvice.NOT_MULTIPART);
     }
 
     @Override

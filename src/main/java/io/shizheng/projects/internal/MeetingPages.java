@@ -4,19 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.shizheng.platform.CurrentUser;
-import io.shizheng.platform.ForbiddenException;
+import io.shizheng.platform.FormProblems;
 import io.shizheng.platform.InvalidInputException;
-import io.shizheng.platform.NotFoundException;
 import io.shizheng.platform.ShizhengUser;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The meeting list, the meeting workspace (agenda, resolutions, minutes) and resolution tracking. */
@@ -60,7 +56,7 @@ class MeetingPages {
             redirect.addFlashAttribute("ok", "已建立會議，議程已依燈號產生 / meeting created with its agenda");
             return "redirect:/projects/meetings/" + m.id();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            FormProblems.flash(redirect, e);
             return "redirect:/projects/meetings";
         }
     }
@@ -92,7 +88,7 @@ class MeetingPages {
             meetings.addToAgenda(id, projectId(project.trim(), "projectId"));
             redirect.addFlashAttribute("ok", "已加入議程 / added to the agenda");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/projects/meetings/" + id;
     }
@@ -106,7 +102,7 @@ class MeetingPages {
                     ProjectImport.date(dueDate, "dueDate", new ArrayList<>())));
             redirect.addFlashAttribute("ok", "已記錄決議事項 / resolution recorded: " + r.text());
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/projects/meetings/" + id + (projectId == null ? "" : "#item-" + projectId);
     }
@@ -138,22 +134,8 @@ class MeetingPages {
             }
             redirect.addFlashAttribute("ok", "已更新決議事項 / resolution updated");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            FormProblems.flash(redirect, e);
         }
         return "redirect:" + (back != null && back.matches("/projects[/a-z0-9]*") ? back : "/projects/resolutions");
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(NotFoundException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "projects/message";
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden(ForbiddenException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "projects/message";
     }
 }

@@ -14,25 +14,22 @@ import io.shizheng.org.AgencyScope;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.GeoLookup;
 import io.shizheng.platform.CurrentUser;
-import io.shizheng.platform.ForbiddenException;
+import io.shizheng.platform.FormProblems;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.NotFoundException;
 import io.shizheng.platform.ShizhengUser;
 import io.shizheng.projects.internal.ProjectStore.Project;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -148,7 +145,7 @@ class ProjectPages {
                     decimal(spending, "spending"), narrative, problems, helpNeeded, correctionNote, reached), files);
             redirect.addFlashAttribute("ok", "已送出 " + YearMonth.from(r.month()) + " 月報，待研考會審查。/ Report filed for RDEC review.");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/projects/" + id;
     }
@@ -182,7 +179,7 @@ class ProjectPages {
             redirect.addFlashAttribute("ok", ("accept".equals(decision) ? "已核定 " : "已退回 ") + YearMonth.from(r.month())
                     + " 月報 / report " + ("accept".equals(decision) ? "accepted" : "returned"));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            FormProblems.flash(redirect, e);
         }
         return "redirect:" + (back != null && back.matches("/projects[/a-z0-9]*") ? back : "/projects/reviews");
     }
@@ -195,7 +192,7 @@ class ProjectPages {
             projects.revise(id, new ProjectService.RevisionInput(d, reason));
             redirect.addFlashAttribute("ok", "已核定修正完工日 / revised end approved");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/projects/" + id;
     }
@@ -242,26 +239,5 @@ class ProjectPages {
         } catch (NumberFormatException e) {
             throw new InvalidInputException(field, "「" + s + "」不是數字 / not a number");
         }
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(NotFoundException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "projects/message";
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden(ForbiddenException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "projects/message";
-    }
-
-    @ExceptionHandler(InvalidInputException.class)
-    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-    String invalid(InvalidInputException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "projects/message";
     }
 }

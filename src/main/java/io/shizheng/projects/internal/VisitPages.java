@@ -7,27 +7,23 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.shizheng.platform.CurrentUser;
-import io.shizheng.platform.ForbiddenException;
+import io.shizheng.platform.FormProblems;
 import io.shizheng.platform.InvalidInputException;
-import io.shizheng.platform.NotFoundException;
+import io.shizheng.platform.PublicEndpoints;
 import io.shizheng.platform.Role;
 import io.shizheng.platform.ShizhengUser;
-import io.shizheng.platform.PublicEndpoints;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -76,7 +72,7 @@ class VisitPages implements PublicEndpoints {
                 redirect.addFlashAttribute("ok", "依規則排定 " + n + " 件查證 / " + n + " visits planned by rule");
             }
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/projects/visits";
     }
@@ -147,7 +143,7 @@ class VisitPages implements PublicEndpoints {
             action.get();
             redirect.addFlashAttribute("ok", ok);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.problems());
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/projects/visits/" + visitId;
     }
@@ -180,19 +176,5 @@ class VisitPages implements PublicEndpoints {
     @GetMapping("/projects/visits/public/photos/{id}")
     ResponseEntity<byte[]> publicPhoto(@PathVariable long id) {
         return image(visits.photo(id, true));
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(NotFoundException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "projects/message";
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden(ForbiddenException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "projects/message";
     }
 }

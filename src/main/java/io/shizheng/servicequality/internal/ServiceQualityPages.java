@@ -15,24 +15,21 @@ import io.shizheng.org.AgencyScope;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.AgencyKind;
-import io.shizheng.platform.ForbiddenException;
+import io.shizheng.platform.FormProblems;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.NotFoundException;
 import io.shizheng.platform.RocDate;
 import io.shizheng.platform.ShizhengUser;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -131,7 +128,7 @@ class ServiceQualityPages {
             redirect.addFlashAttribute("ok", "已排定 " + r.title() + "，共 " + r.planned() + " 通 / planned");
             return "redirect:/servicequality/tests/rounds/" + r.id();
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
             return "redirect:/servicequality/tests" + (year == null ? "" : "?year=" + year.trim());
         }
     }
@@ -189,7 +186,7 @@ class ServiceQualityPages {
             redirect.addFlashAttribute("ok", "已記錄評分：" + c.total() + " 分" + (Boolean.TRUE.equals(c.passed()) ? "（合格）"
                     : "（不合格，已發改善通知）") + " / scored " + c.total());
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
             redirect.addFlashAttribute("entered", entered);
             redirect.addFlashAttribute("answerer", form.get("answerer"));
             redirect.addFlashAttribute("note", form.get("note"));
@@ -213,7 +210,7 @@ class ServiceQualityPages {
             PhoneTests.Line l = tests.addLine(new PhoneTests.LineInput(agencyId, f.get("unitName"), f.get("phone"), f.get("contactEmail")));
             redirect.addFlashAttribute("ok", "已新增受測電話：" + l.unitName() + " " + l.phone() + " / line added");
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/servicequality/lines";
     }
@@ -250,7 +247,7 @@ class ServiceQualityPages {
             rubrics.save(year, new Rubrics.Input(integer("total", total), integer("passMark", passMark), items));
             redirect.addFlashAttribute("ok", "評分表已儲存 / rubric saved");
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/servicequality/rubric?year=" + year;
     }
@@ -271,7 +268,7 @@ class ServiceQualityPages {
             tests.answer(id, answer);
             redirect.addFlashAttribute("ok", "已回復改善說明 / answered");
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/servicequality/notices#notice-" + id;
     }
@@ -282,7 +279,7 @@ class ServiceQualityPages {
             tests.scheduleRetest(id, date("date", date));
             redirect.addFlashAttribute("ok", "已排定複測 / retest scheduled");
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/servicequality/notices#notice-" + id;
     }
@@ -325,7 +322,7 @@ class ServiceQualityPages {
             String[] first = r.months().get(0).split("-");
             return "redirect:/servicequality/phone-stats?year=" + first[0] + "&month=" + first[1];
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
             return "redirect:/servicequality/phone-stats";
         }
     }
@@ -354,7 +351,7 @@ class ServiceQualityPages {
                     decimal("hours", f.get("hours"))));
             redirect.addFlashAttribute("ok", "已新增課程 / course added");
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/servicequality/training";
     }
@@ -373,7 +370,7 @@ class ServiceQualityPages {
             redirect.addFlashAttribute("ok", "已新增場次 / session added");
             return "redirect:/servicequality/training/sessions/" + s.id();
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
             return "redirect:/servicequality/training";
         }
     }
@@ -394,7 +391,7 @@ class ServiceQualityPages {
             Training.Registration r = training.register(id, new Training.RegistrationInput(agencyId, f.get("personName"), f.get("email")));
             redirect.addFlashAttribute("ok", "已報名：" + r.personName() + " / registered");
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/servicequality/training/sessions/" + id;
     }
@@ -406,7 +403,7 @@ class ServiceQualityPages {
             training.attend(id);
             redirect.addFlashAttribute("ok", r.personName() + " 已報到 / checked in");
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/servicequality/training/sessions/" + r.sessionId();
     }
@@ -425,7 +422,7 @@ class ServiceQualityPages {
             Training.Registration r = training.checkInByToken(token);
             redirect.addFlashAttribute("ok", r.personName() + "（" + r.agencyName() + "）已報到 / checked in");
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/servicequality/training/check-in";
     }
@@ -483,7 +480,7 @@ class ServiceQualityPages {
                     f.get("coach")));
             return "redirect:/servicequality/award/" + c.id();
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
             return "redirect:/servicequality/award?year=" + y;
         }
     }
@@ -508,7 +505,7 @@ class ServiceQualityPages {
             award.addVisit(id, new AwardCoaching.VisitInput(f.get("kind"), date("visitedOn", f.get("visitedOn")), f.get("host"), f.get("notes")));
             redirect.addFlashAttribute("ok", "已記錄訪視 / visit recorded");
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/servicequality/award/" + id;
     }
@@ -526,7 +523,7 @@ class ServiceQualityPages {
             award.selfAssess(id, in);
             redirect.addFlashAttribute("ok", "自評已儲存 / self-assessment saved");
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/servicequality/award/" + id;
     }
@@ -537,21 +534,12 @@ class ServiceQualityPages {
             award.setResult(id, new AwardCoaching.ResultInput(f.get("status"), f.get("result")));
             redirect.addFlashAttribute("ok", "已更新結果 / result saved");
         } catch (InvalidInputException e) {
-            flashErrors(redirect, e);
+            FormProblems.flash(redirect, e);
         }
         return "redirect:/servicequality/award/" + id;
     }
 
     // ------------------------------------------------------------ helpers
-
-    /** A field problem that survives the redirect: flash attributes live in the JDBC-backed session. */
-    record Problem(String field, String message) implements java.io.Serializable {
-    }
-
-    private static void flashErrors(RedirectAttributes redirect, InvalidInputException e) {
-        redirect.addFlashAttribute("errors", new ArrayList<>(e.problems().stream()
-                .map(p -> new Problem(p.field(), p.message())).toList()));
-    }
 
     private static Integer integer(String field, String s) {
         try {
@@ -579,26 +567,5 @@ class ServiceQualityPages {
 
     private static String trim(String s) {
         return s == null ? null : s.trim().toUpperCase();
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(NotFoundException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "servicequality/problem";
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden(ForbiddenException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "servicequality/problem";
-    }
-
-    @ExceptionHandler(InvalidInputException.class)
-    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-    String invalid(InvalidInputException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "servicequality/problem";
     }
 }
