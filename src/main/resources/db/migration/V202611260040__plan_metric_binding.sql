@@ -6,5 +6,3 @@ create table plan_metric_binding (
     applied_at     timestamptz not null default now(),
     primary key (metric_name, indicator_code)
 );
--- system-usage was bound to 1.2 by the FY107 seed itself.
-insert into plan_metric_binding (metric_name, indicator_code) values ('system-usage', '1.2');

@@ -1,4 +1,4 @@
-// District map: the 29 district polygons on a plain background (no tile server needed offline),
+// District map: the district polygons on a plain background (no tile server needed offline),
 // their names as labels, a click anywhere answers "which district and village is this", and the
 // villages of that district are drawn. Data comes from the GeoJSON and locate APIs.
 (function () {
@@ -28,7 +28,7 @@
     return english && props.nameEn ? props.nameEn : props.name;
   }
 
-  // On the map "Xitun" says enough; "Xitun District" ×29 would cover the small downtown districts.
+  // On the map "Xitun" says enough; "Xitun District" on every district would cover the small downtown districts.
   function shortName(props) {
     return english && props.nameEn ? props.nameEn.replace(/ District$/, '') : props.name;
   }

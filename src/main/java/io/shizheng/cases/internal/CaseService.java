@@ -22,6 +22,7 @@ import io.shizheng.platform.CurrentUser;
 import io.shizheng.platform.ForbiddenException;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.InvalidInputException.FieldProblem;
+import io.shizheng.platform.Jurisdiction;
 import io.shizheng.platform.NotFoundException;
 import io.shizheng.platform.Notifications;
 import io.shizheng.platform.RocDate;
@@ -50,6 +51,7 @@ class CaseService {
     private final AuditLog audit;
     private final Notifications notifications;
     private final Clock clock;
+    private final Jurisdiction jurisdiction;
     private final int reopenDays;
     private final String publicBaseUrl;
     private Photos photos;
@@ -67,7 +69,7 @@ class CaseService {
 
     CaseService(CaseStore store, Catalogue catalogue, Deadlines deadlines, Dispatcher dispatcher, GeoLookup geo,
                 AgencyDirectory agencies, AuditLog audit, Notifications notifications, Clock clock,
-                @Value("${shizheng.cases.reopen-days:7}") int reopenDays,
+                Jurisdiction jurisdiction, @Value("${shizheng.cases.reopen-days:7}") int reopenDays,
                 @Value("${shizheng.cases.public-base-url:http://localhost:8080}") String publicBaseUrl) {
         this.store = store;
         this.catalogue = catalogue;
@@ -78,6 +80,7 @@ class CaseService {
         this.audit = audit;
         this.notifications = notifications;
         this.clock = clock;
+        this.jurisdiction = jurisdiction;
         this.reopenDays = reopenDays;
         this.publicBaseUrl = publicBaseUrl;
     }
@@ -185,7 +188,7 @@ class CaseService {
         }
         audit.record("cases.case", caseNo, AuditAction.CREATE, null, summary(row));
         if (v.citizen.email() != null && v.replyBy == ReplyBy.EMAIL) {
-            notifications.email(v.citizen.email(), "臺中市政府已受理您的案件 " + caseNo,
+            notifications.email(v.citizen.email(), jurisdiction.government() + "已受理您的案件 " + caseNo,
                     "您的案件已受理，案號 " + caseNo + "，查詢碼 " + row.verifyCode() + "。\n處理機關：" + agency.name()
                             + "\n預定答復期限：" + new RocDate().date(due) + "\n查詢進度：" + publicBaseUrl + "/cases/status?no="
                             + caseNo + "\n\nYour case " + caseNo + " was received; verification code " + row.verifyCode() + ".",
@@ -281,7 +284,8 @@ class CaseService {
         } else if (f.lon() != null) {
             place = geo.locate(f.lon(), f.lat());
             if (place.isEmpty()) {
-                p.add(new FieldProblem("lat", "地點不在臺中市轄區內 / the location is outside Taichung City"));
+                p.add(new FieldProblem("lat", "地點不在" + jurisdiction.name() + "轄區內 / the location is outside "
+                        + jurisdiction.nameEn()));
             }
         } else if (category != null && category.needsLocation() && isBlank(f.address()) && type != null
                 && (type.code().equals("REPORT") || type.code().equals("NOTIFICATION"))) {
@@ -594,7 +598,7 @@ class CaseService {
         store.hop(c.id(), now, "CLOSE", c.agencyId(), null, cc.label() + " · " + c.replyBy().label(), u.getUsername());
         audit.record("cases.case", c.caseNo(), AuditAction.UPDATE, Map.of("status", "OPEN"),
                 Map.of("status", "CLOSED", "closingCategory", cc.name()));
-        tellCitizen(c, "臺中市政府答復您的案件 " + c.caseNo(), reply + "\n\n如對答復不滿意，可於 " + reopenDays
+        tellCitizen(c, jurisdiction.government() + "答復您的案件 " + c.caseNo(), reply + "\n\n如對答復不滿意，可於 " + reopenDays
                 + " 日內至 " + publicBaseUrl + "/cases/status?no=" + c.caseNo() + " 評分或要求重新處理。");
         return store.byId(c.id()).orElseThrow();
     }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.InvalidInputException;
+import io.shizheng.platform.Jurisdiction;
 import io.shizheng.platform.RocDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -58,12 +59,11 @@ class Open311Api {
     private final AgencyDirectory agencies;
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
-    private final String jurisdiction;
+    private final Jurisdiction jurisdiction;
     private final int defaultPageSize;
 
     Open311Api(Catalogue catalogue, CaseService cases, CaseStore store, Open311Keys keys, AgencyDirectory agencies,
-               TransactionTemplate tx, JdbcClient jdbc,
-               @Value("${shizheng.cases.open311.jurisdiction-id:taichung.gov.tw}") String jurisdiction,
+               TransactionTemplate tx, JdbcClient jdbc, Jurisdiction jurisdiction,
                @Value("${shizheng.cases.open311.page-size:100}") int defaultPageSize) {
         this.defaultPageSize = Math.max(1, Math.min(MAX_RESULTS, defaultPageSize));
         this.catalogue = catalogue;
@@ -118,8 +118,9 @@ class Open311Api {
             throw new Open311Error(HttpStatus.NOT_FOUND, "format not supported: use .json or .xml");
         }
         String j = params.getFirst("jurisdiction_id");
-        if (j != null && !j.isBlank() && !j.strip().equalsIgnoreCase(jurisdiction)) {
-            throw new Open311Error(HttpStatus.NOT_FOUND, "jurisdiction_id not found: this server serves " + jurisdiction);
+        if (j != null && !j.isBlank() && !j.strip().equalsIgnoreCase(jurisdiction.open311JurisdictionId())) {
+            throw new Open311Error(HttpStatus.NOT_FOUND,
+                    "jurisdiction_id not found: this server serves " + jurisdiction.open311JurisdictionId());
         }
     }
 
@@ -418,7 +419,7 @@ class Open311Api {
                     "updated_datetime", w3c(r.updatedAt()),
                     "expected_datetime", r.open() ? W3C.format(ZonedDateTime.of(r.effectiveDue(), java.time.LocalTime.of(17, 30), RocDate.TAIPEI)) : null,
                     "address", r.address() != null ? r.address() : r.districtName() == null ? null
-                            : "臺中市" + r.districtName() + (r.villageName() == null ? "" : r.villageName()),
+                            : jurisdiction.name() + r.districtName() + (r.villageName() == null ? "" : r.villageName()),
                     "address_id", null,
                     "zipcode", null,
                     "lat", r.lat(),

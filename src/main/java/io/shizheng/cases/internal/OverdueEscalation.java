@@ -39,7 +39,8 @@ class OverdueEscalation {
 
     OverdueEscalation(JdbcClient jdbc, CaseStore store, AgencyDirectory agencies, Notifications notifications, AuditLog audit,
                       TransactionTemplate tx, Clock clock, io.shizheng.platform.WorkingDayCalendar calendar,
-                      @Value("${shizheng.cases.escalation.address-pattern:supervisor.{code}@taichung.gov.tw}") String addressPattern,
+                      io.shizheng.platform.Jurisdiction jurisdiction,
+                      @Value("${shizheng.cases.escalation.address-pattern:}") String addressPattern,
                       @Value("${shizheng.cases.public-base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
         this.store = store;
@@ -48,7 +49,7 @@ class OverdueEscalation {
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
-        this.addressPattern = addressPattern;
+        this.addressPattern = addressPattern.isBlank() ? "supervisor.{code}@" + jurisdiction.domain() : addressPattern;
         this.baseUrl = baseUrl;
         this.calendar = calendar;
     }

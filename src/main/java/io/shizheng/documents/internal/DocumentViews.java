@@ -49,14 +49,16 @@ class DocumentViews {
     private final TimelinessReport report;
     private final TableExporter exporter;
     private final Clock clock;
+    private final io.shizheng.platform.Jurisdiction jurisdiction;
 
     DocumentViews(DocumentQueries queries, AgencyDirectory agencies, TimelinessReport report, TableExporter exporter,
-                  Clock clock) {
+                  Clock clock, io.shizheng.platform.Jurisdiction jurisdiction) {
         this.queries = queries;
         this.agencies = agencies;
         this.report = report;
         this.exporter = exporter;
         this.clock = clock;
+        this.jurisdiction = jurisdiction;
     }
 
     LocalDate today() { return LocalDate.now(clock); }
@@ -84,7 +86,7 @@ class DocumentViews {
     }
 
     String name(Long agencyId) {
-        return agencyId == null ? "臺中市政府（全市）/ City-wide" : agencies.find(agencyId).map(Agency::name).orElse("#" + agencyId);
+        return agencyId == null ? jurisdiction.government() + "（" + jurisdiction.wholeZh() + "）/ " + jurisdiction.wholeEn() : agencies.find(agencyId).map(Agency::name).orElse("#" + agencyId);
     }
 
     static void checkMonth(Integer month) {

@@ -35,12 +35,14 @@ class TimelinessReport {
     private final DocumentQueries queries;
     private final AgencyDirectory agencies;
     private final double target;
+    private final io.shizheng.platform.Jurisdiction jurisdiction;
 
-    TimelinessReport(DocumentQueries queries, AgencyDirectory agencies,
+    TimelinessReport(DocumentQueries queries, AgencyDirectory agencies, io.shizheng.platform.Jurisdiction jurisdiction,
                      @Value("${shizheng.documents.target-percent:97}") double target) {
         this.queries = queries;
         this.agencies = agencies;
         this.target = target;
+        this.jurisdiction = jurisdiction;
     }
 
     double target() { return target; }
@@ -53,7 +55,8 @@ class TimelinessReport {
         List<Line> lines = new ArrayList<>();
         String title;
         if (scope.cityWide()) {
-            title = "臺中市政府各機關公文時效月報 " + label(month) + " / City-wide document timeliness";
+            title = jurisdiction.government() + "各機關公文時效月報 " + label(month) + " / " + jurisdiction.wholeEn()
+                    + " document timeliness";
             for (DocumentQueries.Rate r : queries.ratesByAgency(from, to, scope)) {
                 Agency a = byId.get(r.agencyId());
                 lines.add(line(r, a, null));

@@ -67,9 +67,10 @@ class CkanApi {
     private final ResourceIntake intake;
     private final CkanDicts dicts;
     private final AgencyDirectory agencies;
+    private final io.shizheng.platform.Jurisdiction jurisdiction;
 
     CkanApi(Catalog catalog, DatasetStore store, DatasetSearch search, SearchIndex index, ResourceIntake intake,
-            CkanDicts dicts, AgencyDirectory agencies) {
+            CkanDicts dicts, AgencyDirectory agencies, io.shizheng.platform.Jurisdiction jurisdiction) {
         this.catalog = catalog;
         this.store = store;
         this.search = search;
@@ -77,6 +78,7 @@ class CkanApi {
         this.intake = intake;
         this.dicts = dicts;
         this.agencies = agencies;
+        this.jurisdiction = jurisdiction;
     }
 
     /** A CKAN error: its __type, HTTP status and message, plus field errors for validation. */
@@ -204,7 +206,7 @@ class CkanApi {
 
     private Map<String, Object> statusShow(String site) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("site_title", "臺中市政府資料開放平臺（市政）");
+        m.put("site_title", jurisdiction.openDataTitle() + "（市政）");
         m.put("site_description", "Shizheng open-data catalogue, CKAN Action API v3 compatible");
         m.put("site_url", site);
         m.put("ckan_version", "2.10.4");

@@ -29,12 +29,20 @@ class DcatCatalog {
     private final DatasetStore store;
     private final AgencyDirectory agencies;
     private final CkanDicts dicts;
+    private final io.shizheng.platform.Jurisdiction jurisdiction;
 
-    DcatCatalog(SearchIndex index, DatasetStore store, AgencyDirectory agencies, CkanDicts dicts) {
+    DcatCatalog(SearchIndex index, DatasetStore store, AgencyDirectory agencies, CkanDicts dicts,
+                io.shizheng.platform.Jurisdiction jurisdiction) {
         this.index = index;
         this.store = store;
         this.agencies = agencies;
         this.dicts = dicts;
+        this.jurisdiction = jurisdiction;
+    }
+
+    /** The catalogue's description: the open data of the jurisdiction's agencies. */
+    private String description() {
+        return jurisdiction.government() + "各機關開放資料集目錄（市政平臺）";
     }
 
     private List<Dataset> published() {
@@ -116,8 +124,8 @@ class DcatCatalog {
         Map<String, Object> catalog = new LinkedHashMap<>();
         catalog.put("@id", site + "/catalog");
         catalog.put("@type", "dcat:Catalog");
-        catalog.put("dct:title", lang("臺中市政府資料開放平臺"));
-        catalog.put("dct:description", lang("臺中市政府各機關開放資料集目錄（市政平臺）"));
+        catalog.put("dct:title", lang(jurisdiction.openDataTitle()));
+        catalog.put("dct:description", lang(description()));
         catalog.put("dct:publisher", Map.of("@id", site + "/opendata/organizations/rdec"));
         catalog.put("foaf:homepage", Map.of("@id", site + "/opendata"));
         catalog.put("dct:language", Map.of("@id", "http://publications.europa.eu/resource/authority/language/ZHO"));
@@ -142,8 +150,8 @@ class DcatCatalog {
         List<Dataset> datasets = published();
         Map<Long, Agency> publishers = new LinkedHashMap<>();
         agencies.findByCode("RDEC").ifPresent(a -> publishers.put(a.id(), a));
-        t.append(iri(site + "/catalog")).append(" a dcat:Catalog ;\n  dct:title ").append(lit("臺中市政府資料開放平臺"))
-                .append(" ;\n  dct:description ").append(lit("臺中市政府各機關開放資料集目錄（市政平臺）"))
+        t.append(iri(site + "/catalog")).append(" a dcat:Catalog ;\n  dct:title ").append(lit(jurisdiction.openDataTitle()))
+                .append(" ;\n  dct:description ").append(lit(description()))
                 .append(" ;\n  dct:publisher ").append(iri(site + "/opendata/organizations/rdec"))
                 .append(" ;\n  foaf:homepage ").append(iri(site + "/opendata"));
         for (Dataset d : datasets) {

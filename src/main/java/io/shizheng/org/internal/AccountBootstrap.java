@@ -6,6 +6,7 @@ import java.util.Set;
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.DemoMode;
+import io.shizheng.platform.Jurisdiction;
 import io.shizheng.platform.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +35,12 @@ class AccountBootstrap implements ApplicationRunner {
     private final DemoMode demo;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final Jurisdiction jurisdiction;
     private final String adminUsername;
     private final String adminPassword;
 
     AccountBootstrap(Accounts accounts, AgencyDirectory agencies, DemoMode demo, JdbcClient jdbc, TransactionTemplate tx,
+                     Jurisdiction jurisdiction,
                      @Value("${SHIZHENG_ADMIN_USERNAME:}") String adminUsername,
                      @Value("${SHIZHENG_ADMIN_PASSWORD:}") String adminPassword) {
         this.accounts = accounts;
@@ -45,6 +48,7 @@ class AccountBootstrap implements ApplicationRunner {
         this.demo = demo;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.jurisdiction = jurisdiction;
         this.adminUsername = adminUsername;
         this.adminPassword = adminPassword;
     }
@@ -83,7 +87,7 @@ class AccountBootstrap implements ApplicationRunner {
         // An officer in every other first-level agency, so that agency scopes can be tried side by side.
         for (Agency a : agencies.firstLevel()) {
             if (!a.code().equals("CONST") && !a.code().equals("RDEC")) {
-                demoUser("officer." + a.code().toLowerCase(), a.name().replace("臺中市政府", "") + "承辦（示範）",
+                demoUser("officer." + a.code().toLowerCase(), a.name().replace(jurisdiction.government(), "") + "承辦（示範）",
                         a.code(), Role.AGENCY_OFFICER);
             }
         }

@@ -42,6 +42,13 @@ class AgencyRegistry {
     @PreAuthorize(EDITORS)
     public Agency create(AgencyInput in) {
         lock();
+        Agency created = insert(in);
+        audit.record("org.agency", created.id(), AuditAction.CREATE, null, created);
+        return created;
+    }
+
+    /** Validates and inserts one agency; the caller holds the transaction and the lock, and audits. */
+    Agency insert(AgencyInput in) {
         Clean c = validate(null, in);
         long id;
         try {
@@ -54,9 +61,7 @@ class AgencyRegistry {
         } catch (DuplicateKeyException e) {
             throw codeTaken(c.code());
         }
-        Agency created = directory.find(id).orElseThrow();
-        audit.record("org.agency", id, AuditAction.CREATE, null, created);
-        return created;
+        return directory.find(id).orElseThrow();
     }
 
     @Transactional
@@ -86,7 +91,7 @@ class AgencyRegistry {
     }
 
     /** One agency write at a time across all instances, so uniqueness and cycle checks stay true until commit. */
-    private void lock() {
+    void lock() {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('org.agency'))").query().singleRow();
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.shizheng.org.GeoLookup;
 import io.shizheng.org.Place;
+import io.shizheng.platform.Jurisdiction;
 import io.shizheng.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api")
-@Tag(name = "行政區 Districts and villages", description = "臺中市 29 區、625 里的界線（內政部資料） / Taichung's real boundaries")
+@Tag(name = "行政區 Districts and villages",
+        description = "本市（縣）各行政區與村里的界線（內政部資料） / the jurisdiction's real district and village boundaries")
 class GeoApi {
 
     static final String GEOJSON = "application/geo+json";
@@ -30,15 +32,17 @@ class GeoApi {
     private final GeoLookup geo;
     private final Boundaries boundaries;
     private final GeoJsonFeed feed;
+    private final Jurisdiction jurisdiction;
 
-    GeoApi(GeoLookup geo, Boundaries boundaries, GeoJsonFeed feed) {
+    GeoApi(GeoLookup geo, Boundaries boundaries, GeoJsonFeed feed, Jurisdiction jurisdiction) {
         this.geo = geo;
         this.boundaries = boundaries;
         this.feed = feed;
+        this.jurisdiction = jurisdiction;
     }
 
     @GetMapping("/districts")
-    @Operation(summary = "臺中市各行政區及其里數 / The districts with their village counts")
+    @Operation(summary = "各行政區及其村里數 / The districts with their village counts")
     List<GeoLookup.District> districts() {
         return geo.districts();
     }
@@ -55,11 +59,12 @@ class GeoApi {
 
     @GetMapping("/geo/locate")
     @Operation(summary = "座標所在的區與里 / The district and village a WGS84 point lies in",
-            description = "404 when the point lies outside Taichung City.")
+            description = "404 when the point lies outside the jurisdiction (shizheng.jurisdiction.code).")
     Place locate(@Parameter(description = "經度 longitude (WGS84), e.g. 120.6469") @RequestParam double lon,
                  @Parameter(description = "緯度 latitude (WGS84), e.g. 24.1617") @RequestParam double lat) {
         return geo.locate(lon, lat).orElseThrow(() -> new NotFoundException(
-                "此座標 (%s, %s) 不在臺中市範圍內 / This point is not within Taichung City".formatted(lon, lat)));
+                "此座標 (%s, %s) 不在%s範圍內 / This point is not within %s".formatted(lon, lat, jurisdiction.name(),
+                        jurisdiction.nameEn())));
     }
 
     @GetMapping(value = "/geo/districts.geojson", produces = GEOJSON)

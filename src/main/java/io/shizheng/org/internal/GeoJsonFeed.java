@@ -41,7 +41,7 @@ class GeoJsonFeed {
         this.mapper = mapper;
     }
 
-    /** The 29 districts with their village counts and a label point inside each. */
+    /** The districts with their village counts and a label point inside each. */
     Optional<Body> districts() {
         return cached("districts", k -> {
             Map<String, Integer> counts = boundaries.districts().stream()

@@ -19,6 +19,11 @@ class MapPage {
         var districts = boundaries.districts();
         model.addAttribute("districts", districts);
         model.addAttribute("villageTotal", districts.stream().mapToInt(Boundaries.DistrictRow::villages).sum());
+        // The lookup form starts at a point inside the jurisdiction: inside its first district.
+        boundaries.districtShapes().stream().findFirst().map(s -> s.geometry().getInteriorPoint()).ifPresent(p -> {
+            model.addAttribute("lookupLon", Math.round(p.getX() * 1e4) / 1e4);
+            model.addAttribute("lookupLat", Math.round(p.getY() * 1e4) / 1e4);
+        });
         return "org/map";
     }
 }

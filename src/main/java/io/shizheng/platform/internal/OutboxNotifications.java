@@ -2,13 +2,13 @@ package io.shizheng.platform.internal;
 
 import java.util.List;
 
+import io.shizheng.platform.Jurisdiction;
 import io.shizheng.platform.Notifications;
 import jakarta.mail.internet.MimeMessage;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -26,13 +26,12 @@ class OutboxNotifications implements Notifications {
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mail;
-    private final String from;
+    private final Jurisdiction jurisdiction;
 
-    OutboxNotifications(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail,
-                        @Value("${shizheng.mail.from:shizheng@localhost}") String from) {
+    OutboxNotifications(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Jurisdiction jurisdiction) {
         this.jdbc = jdbc;
         this.mail = mail;
-        this.from = from;
+        this.jurisdiction = jurisdiction;
     }
 
     @Override
@@ -72,7 +71,7 @@ class OutboxNotifications implements Notifications {
             try {
                 MimeMessage message = sender.createMimeMessage();
                 MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-                helper.setFrom(from);
+                helper.setFrom(jurisdiction.mailFrom(), jurisdiction.government());
                 helper.setTo(p.to());
                 helper.setSubject(p.subject());
                 helper.setText(p.body());

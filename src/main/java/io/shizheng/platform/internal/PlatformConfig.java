@@ -3,9 +3,11 @@ package io.shizheng.platform.internal;
 import java.util.Locale;
 
 import io.shizheng.platform.DemoMode;
+import io.shizheng.platform.Jurisdiction;
 import io.shizheng.platform.RocDate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -15,6 +17,7 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(Jurisdiction.class)
 class PlatformConfig implements WebMvcConfigurer {
 
     static final Locale ZH_TW = Locale.forLanguageTag("zh-TW");
@@ -22,7 +25,16 @@ class PlatformConfig implements WebMvcConfigurer {
     @Bean
     DemoMode demoMode(@Value("${shizheng.demo.enabled}") boolean enabled,
                       @Value("${shizheng.demo.scale:1.0}") double scale,
-                      ObjectProvider<EmbeddedDatabaseConfig.EmbeddedDatabaseMarker> embedded) {
+                      ObjectProvider<EmbeddedDatabaseConfig.EmbeddedDatabaseMarker> embedded, Jurisdiction jurisdiction) {
+        if (enabled && !jurisdiction.hasDemoData()) {
+            // The demo generators place their cases, projects and calls in the demo city's districts and agencies.
+            Jurisdiction demo = Jurisdiction.of(Jurisdiction.DEMO_CODE);
+            throw new IllegalStateException("""
+                    The demo data are made for %s (shizheng.jurisdiction.code=%s), but this installation serves %s (%s).
+                    Start it with shizheng.demo.enabled=false (or the prod profile), or try the demo with \
+                    shizheng.jurisdiction.code=%s.""".formatted(demo.name(), demo.code(), jurisdiction.name(),
+                    jurisdiction.code(), demo.code()));
+        }
         return new DemoMode(enabled, embedded.getIfAvailable() != null, scale);
     }
 

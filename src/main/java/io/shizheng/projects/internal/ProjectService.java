@@ -40,15 +40,17 @@ class ProjectService {
     private final AgencyDirectory agencies;
     private final GeoLookup geo;
     private final ReportService reports;
+    private final io.shizheng.platform.Jurisdiction jurisdiction;
 
     ProjectService(ProjectStore store, JdbcClient jdbc, AuditLog audit, AgencyDirectory agencies, GeoLookup geo,
-                   ReportService reports) {
+                   ReportService reports, io.shizheng.platform.Jurisdiction jurisdiction) {
         this.store = store;
         this.jdbc = jdbc;
         this.audit = audit;
         this.agencies = agencies;
         this.geo = geo;
         this.reports = reports;
+        this.jurisdiction = jurisdiction;
     }
 
     record NewMilestone(String name, LocalDate plannedDate) {
@@ -140,13 +142,13 @@ class ProjectService {
             if (p.line().size() < 2 || p.line().stream().anyMatch(pt -> pt == null || pt.size() != 2 || pt.get(0) == null || pt.get(1) == null)) {
                 out.add(new FieldProblem(prefix + "line", "路線須有至少兩個 [經度, 緯度] 點 / a line needs at least two [lon, lat] points"));
             } else if (p.line().stream().anyMatch(pt -> geo.locate(pt.get(0), pt.get(1)).isEmpty())) {
-                out.add(new FieldProblem(prefix + "line", "路線有點不在臺中市內 / a point of the line is outside the city"));
+                out.add(new FieldProblem(prefix + "line", "路線有點不在" + jurisdiction.name() + "內 / a point of the line is outside " + jurisdiction.nameEn()));
             }
         }
         if ((p.lon() == null) != (p.lat() == null)) {
             out.add(new FieldProblem(prefix + "lon", "經緯度須同時填寫 / give both longitude and latitude"));
         } else if (p.lon() != null && geo.locate(p.lon(), p.lat()).isEmpty()) {
-            out.add(new FieldProblem(prefix + "lon", "座標不在臺中市內 / the point is outside the city"));
+            out.add(new FieldProblem(prefix + "lon", "座標不在" + jurisdiction.name() + "內 / the point is outside " + jurisdiction.nameEn()));
         }
         if (p.startDate() == null) {
             out.add(new FieldProblem(prefix + "startDate", "請填開工日期 / start date is required"));

@@ -10,10 +10,15 @@ import java.util.stream.Collectors;
 import io.shizheng.IntegrationTest;
 import io.shizheng.org.GeoLookup;
 import io.shizheng.org.Place;
+import io.shizheng.platform.AuditLog;
+import io.shizheng.platform.Jurisdiction;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
 class GeoLookupTest {
@@ -22,6 +27,10 @@ class GeoLookupTest {
     @Autowired BoundaryImport boundaryImport;
     @Autowired Boundaries boundaries;
     @Autowired JdbcClient jdbc;
+    @Autowired JdbcTemplate batch;
+    @Autowired TransactionTemplate tx;
+    @Autowired JsonMapper json;
+    @Autowired AuditLog audit;
 
     @Test
     void taichungCityHallIsInXitun() {
@@ -77,6 +86,14 @@ class GeoLookupTest {
     void loadingAgainChangesNothing() {
         assertThat(boundaryImport.importIfEmpty()).isFalse();
         assertThat(jdbc.sql("select count(*) from org_village").query(Long.class).single()).isEqualTo(625);
+        assertThat(jdbc.sql("select count(*) from org_district").query(Long.class).single()).isEqualTo(29);
+    }
+
+    @Test
+    void aDatabaseOfAnotherJurisdictionIsRefusedNamingTheSetting() {
+        BoundaryImport taipei = new BoundaryImport(jdbc, batch, tx, json, audit, Jurisdiction.of("63000"));
+        assertThatThrownBy(taipei::importIfEmpty).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("臺中市 (66000)").hasMessageContaining("shizheng.jurisdiction.code is 63000");
         assertThat(jdbc.sql("select count(*) from org_district").query(Long.class).single()).isEqualTo(29);
     }
 

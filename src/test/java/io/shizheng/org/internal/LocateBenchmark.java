@@ -1,6 +1,5 @@
 package io.shizheng.org.internal;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,13 +45,9 @@ public class LocateBenchmark {
     @Setup
     public void load() throws Exception {
         List<Boundaries.Shape> shapes = new ArrayList<>();
-        try (InputStream in = LocateBenchmark.class.getResourceAsStream("/" + BoundaryImport.VILLAGES)) {
-            for (JsonNode f : JsonMapper.builder().build().readTree(in).path("features")) {
-                JsonNode p = f.path("properties");
-                shapes.add(new Boundaries.Shape(p.path("code").asString(), p.path("name").asString(),
-                        p.path("nameEn").asString(), p.path("districtCode").asString(),
-                        p.path("districtName").asString(), GeoJson.read(f.path("geometry"))));
-            }
+        for (TaiwanAtlas.Area v : TaiwanAtlas.load(JsonMapper.builder().build()).county("66000").villages()) {
+            shapes.add(new Boundaries.Shape(v.code(), v.name(), v.nameEn(), v.districtCode(), v.districtName(),
+                    v.geometry()));
         }
         index = VillageIndex.of(shapes);
         places = new ArrayList<>();
