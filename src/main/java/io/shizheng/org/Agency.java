@@ -1,6 +1,9 @@
 package io.shizheng.org;
 
+import org.jspecify.annotations.Nullable;
+
 /** An agency of the city: the commission, a bureau, a district office, or a body under one of them. */
-public record Agency(long id, String code, String name, String nameEn, AgencyKind kind, Long parentId,
-                     String districtCode, String phone, boolean active, int sort) {
+public record Agency(long id, String code, String name, @Nullable String nameEn, AgencyKind kind,
+                     @Nullable Long parentId, @Nullable String districtCode, @Nullable String phone, boolean active,
+                     int sort) {
 }

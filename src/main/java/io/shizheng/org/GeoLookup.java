@@ -2,6 +2,7 @@ package io.shizheng.org;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Which district and village a point (WGS84 longitude, latitude) falls in, from the real boundaries. */
 public interface GeoLookup {
@@ -10,6 +11,6 @@ public interface GeoLookup {
 
     List<District> districts();
 
-    record District(String code, String name, String nameEn, int villages) {
+    record District(String code, String name, @Nullable String nameEn, int villages) {
     }
 }

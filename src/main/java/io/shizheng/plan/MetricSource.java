@@ -1,6 +1,7 @@
 package io.shizheng.plan;
 
 import org.springframework.modulith.NamedInterface;
+import org.jspecify.annotations.Nullable;
 /**
  * A named metric that a module registers (as a Spring bean) to compute an indicator's actual value
  * from its own live data. An indicator bound to {@code METRIC:<name>} takes its value from here.
@@ -18,7 +19,7 @@ public interface MetricSource {
     String unit();
 
     /** The value for the period and scope, or null when there is nothing to measure in it. */
-    MetricValue compute(MetricQuery query);
+    @Nullable MetricValue compute(MetricQuery query);
 
     /** The rows behind the value: what an auditor opens to check the number. */
     Evidence evidence(MetricQuery query);
