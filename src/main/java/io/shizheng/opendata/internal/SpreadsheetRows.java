@@ -32,6 +32,15 @@ final class SpreadsheetRows implements TableReader {
     }
 
     static TableReader xlsx(InputStream in) throws IOException {
+        try {
+            return readXlsx(in);
+        } catch (RuntimeException e) {
+            // POI refuses a damaged or foreign file with unchecked exceptions; to the uploader it is an unreadable file
+            throw new IOException("無法讀取 XLSX 檔 / cannot read the XLSX file: " + e.getMessage(), e);
+        }
+    }
+
+    private static TableReader readXlsx(InputStream in) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(in)) {
             Sheet sheet = book.getSheetAt(0);
             DataFormatter format = new DataFormatter();
