@@ -167,7 +167,7 @@ class CaseService {
                 agency = agencies.find(user.agencyId()).orElse(agency);
             }
         }
-        Long citizenId = v.citizen.isEmpty() ? null : citizenId(v.citizen);
+        Long citizenId = v.citizen.isEmpty() ? null : apiKeyId != null ? store.insertCitizen(v.citizen, false) : citizenId(v.citizen);
         long id = store.nextId();
         String caseNo = caseNo(receivedOn, id);
         CaseRow row = new CaseRow(id, caseNo, verifyCode(), v.type.code(), v.channel, v.category.code(),
@@ -374,11 +374,14 @@ class CaseService {
         return new Validated(type, channel, category, place, citizen, replyBy, related, duplicateOf, attributes);
     }
 
-    /** A caller who calls again with the same phone and name is the same citizen: their data is stored once. */
+    /**
+     * A caller who calls again with the same phone and name is the same citizen: their data is stored once. Only for
+     * staff's intake: an Open311 report is anonymous (issue #10), its contact is stored apart and never matched.
+     */
     private long citizenId(Citizen c) {
         if (c.phone() != null) {
             Optional<Long> known = store.jdbc().sql("select id from cases_citizen where phone = ? and coalesce(name,'') = ? "
-                            + "and coalesce(email,'') = ? order by id limit 1")
+                            + "and coalesce(email,'') = ? and identified order by id limit 1")
                     .params(c.phone(), c.name() == null ? "" : c.name(), c.email() == null ? "" : c.email())
                     .query(Long.class).optional();
             if (known.isPresent()) {
@@ -389,7 +392,7 @@ class CaseService {
                 return known.get();
             }
         }
-        return store.insertCitizen(c);
+        return store.insertCitizen(c, true);
     }
 
     static String caseNo(LocalDate day, long id) {
