@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,10 +23,12 @@ class PublicCaseApi {
 
     private final CaseService cases;
     private final Catalogue catalogue;
+    private final CodeAttempts attempts;
 
-    PublicCaseApi(CaseService cases, Catalogue catalogue) {
+    PublicCaseApi(CaseService cases, Catalogue catalogue, CodeAttempts attempts) {
         this.cases = cases;
         this.catalogue = catalogue;
+        this.attempts = attempts;
     }
 
     record Step(Instant at, String kind, String agency, String note) {
@@ -53,8 +56,8 @@ class PublicCaseApi {
 
     @GetMapping("/{caseNo}")
     @Operation(summary = "Public: a case's status and reply by case number and verification code")
-    PublicStatus get(@PathVariable String caseNo, @RequestParam(required = false) String code) {
-        return status(cases.byCode(caseNo, code));
+    PublicStatus get(@PathVariable String caseNo, @RequestParam(required = false) String code, HttpServletRequest request) {
+        return status(attempts.open(caseNo, code, CodeAttempts.client(request)));
     }
 
     record Rating(String code, Integer rating) {
@@ -62,7 +65,8 @@ class PublicCaseApi {
 
     @PostMapping("/{caseNo}/rating")
     @Operation(summary = "Public: rate the reply (1–5)")
-    PublicStatus rate(@PathVariable String caseNo, @RequestBody Rating body) {
+    PublicStatus rate(@PathVariable String caseNo, @RequestBody Rating body, HttpServletRequest request) {
+        attempts.open(caseNo, body.code(), CodeAttempts.client(request));
         return status(cases.rate(caseNo, body.code(), body.rating()));
     }
 
@@ -71,7 +75,8 @@ class PublicCaseApi {
 
     @PostMapping("/{caseNo}/reopen")
     @Operation(summary = "Public: ask for the case to be handled again (within 7 days of the reply)")
-    PublicStatus reopen(@PathVariable String caseNo, @RequestBody Reopen body) {
+    PublicStatus reopen(@PathVariable String caseNo, @RequestBody Reopen body, HttpServletRequest request) {
+        attempts.open(caseNo, body.code(), CodeAttempts.client(request));
         return status(cases.reopen(caseNo, body.code(), body.reason()));
     }
 }
