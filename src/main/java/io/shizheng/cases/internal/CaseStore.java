@@ -124,6 +124,16 @@ class CaseStore {
                 .params(c.name(), c.idNumber(), c.phone(), c.email(), c.address(), identified).query(Long.class).single();
     }
 
+    /** The names of citizens, for masking them where public text quotes them. */
+    Map<Long, String> citizenNames(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select id, name from cases_citizen where id in (:ids) and name is not null").param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     Optional<Citizen> citizen(Long id) {
         if (id == null) {
             return Optional.empty();

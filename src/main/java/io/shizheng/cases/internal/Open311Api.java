@@ -19,6 +19,7 @@ import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.Jurisdiction;
+import io.shizheng.platform.PersonalData;
 import io.shizheng.platform.RocDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -426,12 +427,19 @@ class Open311Api {
         }
     }
 
-    /** The specification's fields of a request; personal data never appears. */
+    /**
+     * The specification's fields of a request; the reporter's contact never appears, and what they typed (description,
+     * address, replies quoting them) is shown through {@link PersonalData}.
+     */
     List<Map<String, Object>> render(List<CaseRow> rows) {
         Map<Long, String> agencyNames = agencyNames();
         Map<String, Category> cats = catalogue.categoryMap();
+        Map<Long, String> citizens = store.citizenNames(rows.stream().map(CaseRow::citizenId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         List<Map<String, Object>> out = new ArrayList<>(rows.size());
         for (CaseRow r : rows) {
+            List<String> names = r.citizenId() == null || !citizens.containsKey(r.citizenId()) ? List.of()
+                    : List.of(citizens.get(r.citizenId()));
             Category cat = cats.get(r.categoryCode());
             String notes = null;
             if (!r.open() && r.closingCategory() != null) {
@@ -443,16 +451,16 @@ class Open311Api {
             out.add(Open311Format.ordered(
                     "service_request_id", r.caseNo(),
                     "status", r.open() ? "open" : "closed",
-                    "status_notes", notes,
+                    "status_notes", PersonalData.mask(notes, names),
                     "service_name", cat == null ? r.categoryCode() : cat.name(),
                     "service_code", r.categoryCode(),
-                    "description", r.description(),
+                    "description", PersonalData.mask(r.description(), names),
                     "agency_responsible", agencyNames.getOrDefault(r.agencyId(), ""),
                     "service_notice", r.extendedDueOn() != null ? "處理期限已展延 / deadline extended" : null,
                     "requested_datetime", w3c(r.receivedAt()),
                     "updated_datetime", w3c(r.updatedAt()),
                     "expected_datetime", r.open() ? W3C.format(ZonedDateTime.of(r.effectiveDue(), java.time.LocalTime.of(17, 30), RocDate.TAIPEI)) : null,
-                    "address", r.address() != null ? r.address() : r.districtName() == null ? null
+                    "address", r.address() != null ? PersonalData.mask(r.address(), names) : r.districtName() == null ? null
                             : jurisdiction.name() + r.districtName() + (r.villageName() == null ? "" : r.villageName()),
                     "address_id", null,
                     "zipcode", null,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.shizheng.platform.PersonalData;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What a citizen sees of their own case by case number and verification code: no personal data, no names of staff. */
+/**
+ * What a citizen sees of their own case by case number and verification code: no personal data, no names of staff.
+ * Free text (reply, reasons) is shown through {@link PersonalData}: anyone who learns number and code reads it too.
+ */
 @RestController
 @RequestMapping("/api/cases/public")
 @Tag(name = "Cases", description = "陳情與 1999 案件 / citizen cases from every channel")
@@ -41,17 +45,19 @@ class PublicCaseApi {
     }
 
     PublicStatus status(CaseRow c) {
+        List<String> names = cases.store().citizen(c.citizenId()).map(Citizen::name).stream().toList();
         List<Step> steps = cases.store().hops(c.id()).stream()
                 .filter(h -> !h.kind().equals("ESCALATE"))
                 .map(h -> new Step(h.at(), h.kind(), cases.agencyName(h.toAgencyId() != null ? h.toAgencyId() : h.fromAgencyId()),
                         h.kind().equals("EXTEND") || h.kind().equals("HAND_ON") || h.kind().equals("HAND_BACK")
-                                || h.kind().equals("CLOSE") || h.kind().equals("LINK") ? h.reason() : null))
+                                || h.kind().equals("CLOSE") || h.kind().equals("LINK") ? PersonalData.mask(h.reason(), names) : null))
                 .toList();
         return new PublicStatus(c.caseNo(), catalogue.type(c.type()).map(CaseType::label).orElse(c.type()),
                 catalogue.category(c.categoryCode()).map(Category::label).orElse(c.categoryCode()), c.channel().label(),
                 c.status(), c.receivedAt(), cases.agencyName(c.agencyId()), c.dueOn(), c.extendedDueOn(),
-                c.extensionReason(), c.closedAt(), c.closingCategory() == null ? null : c.closingCategory().label(),
-                c.reply(), c.rating(), !c.open() && c.rating() == null, cases.mayReopen(c), steps);
+                PersonalData.mask(c.extensionReason(), names), c.closedAt(),
+                c.closingCategory() == null ? null : c.closingCategory().label(), PersonalData.mask(c.reply(), names),
+                c.rating(), !c.open() && c.rating() == null, cases.mayReopen(c), steps);
     }
 
     @GetMapping("/{caseNo}")
