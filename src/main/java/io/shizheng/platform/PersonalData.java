@@ -50,13 +50,17 @@ public final class PersonalData {
         }
         String folded = halfWidth(text);
         List<Span> spans = new ArrayList<>();
-        find(EMAIL, folded, m -> spans.add(new Span(m.start(), m.end(), "***@***")));
-        find(ID, folded, m -> {
+        // each finder runs only where its mark is in the text: most public texts carry none, and lists show hundreds
+        boolean digits = folded.chars().anyMatch(ch -> ch >= '0' && ch <= '9');
+        if (folded.indexOf('@') >= 0) {
+            find(EMAIL, folded, m -> spans.add(new Span(m.start(), m.end(), "***@***")));
+        }
+        find(digits ? ID : null, folded, m -> {
             if (isIdNumber(m.group())) {
                 spans.add(new Span(m.start(), m.end(), text.charAt(m.start()) + "*".repeat(9)));
             }
         });
-        Iterable<PhoneNumberMatch> phones = PHONE_HINT.matcher(folded).find()
+        Iterable<PhoneNumberMatch> phones = digits && PHONE_HINT.matcher(folded).find()
                 ? PHONES.findNumbers(folded, "TW", PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE) : List.of();
         for (PhoneNumberMatch p : phones) {
             int end = p.end();
@@ -66,7 +70,7 @@ public final class PersonalData {
             }
             spans.add(new Span(p.start(), end, digitsMasked(text.substring(p.start(), end))));
         }
-        find(DOOR, folded, m -> {
+        find(folded.indexOf('號') >= 0 || folded.indexOf('号') >= 0 ? DOOR : null, folded, m -> {
             for (int g = 1; g <= m.groupCount(); g++) {
                 if (m.group(g) != null) {
                     spans.add(new Span(m.start(g), m.end(g), "*".repeat(m.end(g) - m.start(g))));
@@ -141,7 +145,11 @@ public final class PersonalData {
     private record Span(int start, int end, String replacement) {
     }
 
+    /** Each match of {@code p} (none when {@code p} is null). */
     private static void find(Pattern p, String text, java.util.function.Consumer<Matcher> each) {
+        if (p == null) {
+            return;
+        }
         Matcher m = p.matcher(text);
         while (m.find()) {
             each.accept(m);
