@@ -68,6 +68,20 @@ class MaskingTest {
     }
 
     @Test
+    void whatTheCitizenTypedIsMaskedInTheDescriptionForThoseWhoOnlyReadTheCase() {
+        JsonNode c = CaseFixture.create(port, "agent", CaseFixture.streetlight(CaseFixture.LON, CaseFixture.LAT,
+                CaseFixture.unique("路燈不亮，林美玲請回電 0922-333-444，或寄 lin.meiling@example.invalid")));
+        String no = c.get("caseNo").asString();
+        for (String user : new String[] {"chief", "reviewer"}) {
+            String description = Json.parse(Http.as(port, user).get("/api/cases/" + no).body()).get("description").asString();
+            assertThat(description).as(user).startsWith("路燈不亮，林○○請回電 ****-***-***，或寄 ***@***")
+                    .doesNotContain("0922-333-444").doesNotContain("lin.meiling").doesNotContain("林美玲");
+        }
+        String handled = Json.parse(Http.as(port, "officer").get("/api/cases/" + no).body()).get("description").asString();
+        assertThat(handled).contains("林美玲請回電 0922-333-444").contains("lin.meiling@example.invalid");
+    }
+
+    @Test
     void anotherAgencysOfficerCannotOpenTheCaseAtAll() {
         assertThat(Http.as(port, "officer.epb").get("/api/cases/" + caseNo).statusCode()).isEqualTo(403);
         JsonNode inbox = Json.parse(Http.as(port, "officer.epb").get("/api/cases?q=" + caseNo).body());

@@ -223,6 +223,45 @@ class Open311Test {
     }
 
     @Test
+    void inputTheServerCannotStoreOrCountIsA400ErrorArrayNotA500() {
+        String marker = "unstorable-" + UUID.randomUUID();
+        Map<String, String> north = report(marker);
+        north.put("lat", "95");
+        expectError(submit(north), 400, "lat");
+        Map<String, String> east = report(marker);
+        east.put("long", "200");
+        expectError(submit(east), 400, "long");
+        expectError(submit(report(marker + " abc\u0000def")), 400, "description");
+        Map<String, String> nulName = report(marker);
+        nulName.put("first_name", "小\u0000明");
+        expectError(submit(nulName), 400, "first_name");
+        expectError(Http.anonymous(port).get("/open311/v2/requests.json?service_request_id=abc%00def"), 400, "service_request_id");
+        expectError(Http.anonymous(port).get("/open311/v2/requests.json?start_date=%2B999999999-12-31T23:59:59Z"), 400, "start_date");
+        expectError(Http.anonymous(port).get("/open311/v2/requests.json?end_date=-999999999-01-01T00:00:00Z"), 400, "end_date");
+        assertThat(Http.anonymous(port).get("/open311/v2/requests.json").body()).doesNotContain(marker);
+    }
+
+    @Test
+    void aBodyOverTheFormLimitIsRefusedWithTheErrorArrayAsFormAndAsMultipart() throws Exception {
+        String huge = "長".repeat(800_000);   // 2.4 MB of UTF-8, over Tomcat's 2 MB form limit
+        HttpResponse<String> form = submit(report(huge));
+        assertThat(form.statusCode()).as(form.body()).isIn(400, 413);
+        expectError(form, form.statusCode(), "");
+        String boundary = "open311Boundary";
+        StringBuilder body = new StringBuilder();
+        report(huge).forEach((k, v) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        HttpResponse<String> multipart = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/open311/v2/requests.json"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(multipart.statusCode()).as(multipart.body()).isIn(400, 413);
+        expectError(multipart, multipart.statusCode(), "");
+    }
+
+    @Test
     void aDateRangeListsRequestsOfThatPeriodNewestFirst() {
         HttpResponse<String> r = Http.anonymous(port).get(
                 "/open311/v2/requests.json?start_date=2018-03-01T00:00:00%2B08:00&end_date=2018-03-31T23:59:59%2B08:00&status=closed");

@@ -220,12 +220,13 @@ class CasePages {
     // ------------------------------------------------------------------ the citizen
 
     @GetMapping("/cases/status")
-    String status(@RequestParam(required = false) String no, @RequestParam(required = false) String code, Model model) {
+    String status(@RequestParam(required = false) String no, @RequestParam(required = false) String code, Model model,
+                  jakarta.servlet.http.HttpServletRequest request) {
         model.addAttribute("no", no);
         model.addAttribute("code", code);
         if (no != null && code != null && !no.isBlank() && !code.isBlank()) {
             try {
-                model.addAttribute("s", publicStatus.status(cases.byCode(no, code)));
+                model.addAttribute("s", publicStatus.status(attempts.open(no, code, CodeAttempts.client(request))));
             } catch (NotFoundException e) {
                 model.addAttribute("notFound", true);
             }
@@ -234,17 +235,20 @@ class CasePages {
     }
 
     private PublicCaseApi publicStatus;
+    private CodeAttempts attempts;
 
     @org.springframework.beans.factory.annotation.Autowired
-    void setPublicStatus(PublicCaseApi publicStatus) {
+    void setPublicStatus(PublicCaseApi publicStatus, CodeAttempts attempts) {
         this.publicStatus = publicStatus;
+        this.attempts = attempts;
     }
 
     @PostMapping("/cases/status/{action}")
     String citizenAction(@PathVariable String action, @RequestParam String no, @RequestParam String code,
                          @RequestParam(required = false) Integer rating, @RequestParam(required = false) String reason,
-                         RedirectAttributes redirect) {
+                         RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         try {
+            attempts.open(no, code, CodeAttempts.client(request));
             switch (action) {
                 case "rate" -> cases.rate(no, code, rating);
                 case "reopen" -> cases.reopen(no, code, reason);

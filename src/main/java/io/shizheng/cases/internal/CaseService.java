@@ -25,6 +25,7 @@ import io.shizheng.platform.InvalidInputException.FieldProblem;
 import io.shizheng.platform.Jurisdiction;
 import io.shizheng.platform.NotFoundException;
 import io.shizheng.platform.Notifications;
+import io.shizheng.platform.PersonalData;
 import io.shizheng.platform.RocDate;
 import io.shizheng.platform.Role;
 import io.shizheng.platform.ShizhengUser;
@@ -167,7 +168,7 @@ class CaseService {
                 agency = agencies.find(user.agencyId()).orElse(agency);
             }
         }
-        Long citizenId = v.citizen.isEmpty() ? null : citizenId(v.citizen);
+        Long citizenId = v.citizen.isEmpty() ? null : apiKeyId != null ? store.insertCitizen(v.citizen, false) : citizenId(v.citizen);
         long id = store.nextId();
         String caseNo = caseNo(receivedOn, id);
         CaseRow row = new CaseRow(id, caseNo, verifyCode(), v.type.code(), v.channel, v.category.code(),
@@ -374,11 +375,14 @@ class CaseService {
         return new Validated(type, channel, category, place, citizen, replyBy, related, duplicateOf, attributes);
     }
 
-    /** A caller who calls again with the same phone and name is the same citizen: their data is stored once. */
+    /**
+     * A caller who calls again with the same phone and name is the same citizen: their data is stored once. Only for
+     * staff's intake: an Open311 report is anonymous (issue #10), its contact is stored apart and never matched.
+     */
     private long citizenId(Citizen c) {
         if (c.phone() != null) {
             Optional<Long> known = store.jdbc().sql("select id from cases_citizen where phone = ? and coalesce(name,'') = ? "
-                            + "and coalesce(email,'') = ? order by id limit 1")
+                            + "and coalesce(email,'') = ? and identified order by id limit 1")
                     .params(c.phone(), c.name() == null ? "" : c.name(), c.email() == null ? "" : c.email())
                     .query(Long.class).optional();
             if (known.isPresent()) {
@@ -389,7 +393,7 @@ class CaseService {
                 return known.get();
             }
         }
-        return store.insertCitizen(c);
+        return store.insertCitizen(c, true);
     }
 
     static String caseNo(LocalDate day, long id) {
@@ -423,7 +427,11 @@ class CaseService {
     CaseView view(CaseRow c, ShizhengUser u, boolean withHops) {
         Map<String, Category> cats = catalogue.categoryMap();
         boolean full = handles(u, c);
-        Citizen citizen = store.citizen(c.citizenId()).map(z -> full ? z : z.masked()).orElse(null);
+        Optional<Citizen> stored = store.citizen(c.citizenId());
+        Citizen citizen = stored.map(z -> full ? z : z.masked()).orElse(null);
+        // what the citizen typed (and replies quoting them) is masked too for those who only read the case
+        List<String> names = stored.map(Citizen::name).stream().toList();
+        java.util.function.UnaryOperator<String> text = full ? s -> s : s -> PersonalData.mask(s, names);
         CaseType type = catalogue.type(c.type()).orElseThrow();
         LocalDate today = today();
         LocalDate reassignBy = null;
@@ -437,15 +445,15 @@ class CaseService {
             }
             mayReassign = c.open() && mayAct && (u.cityWide() || (reassignBy != null && !today.isAfter(reassignBy)));
             hops = store.hops(c.id()).stream().map(h -> new CaseView.HopView(h.at(), h.kind(), agencyName(h.fromAgencyId()),
-                    agencyName(h.toAgencyId()), h.reason(), h.username())).toList();
+                    agencyName(h.toAgencyId()), text.apply(h.reason()), h.username())).toList();
         }
         Category cat = cats.get(c.categoryCode());
         String related = c.relatedCaseId() == null ? null : store.byId(c.relatedCaseId()).map(CaseRow::caseNo).orElse(null);
         return new CaseView(c.caseNo(), c.type(), type.label(), c.channel().name(), c.channel().label(), c.categoryCode(),
-                cat == null ? c.categoryCode() : cat.label(), c.description(), c.lon(), c.lat(), c.address(),
+                cat == null ? c.categoryCode() : cat.label(), text.apply(c.description()), c.lon(), c.lat(), text.apply(c.address()),
                 c.districtCode(), c.districtName(), c.villageName(), c.agencyId(), agencyName(c.agencyId()), c.status(),
-                c.receivedAt(), c.dueOn(), c.extendedDueOn(), c.extensionReason(), c.effectiveDue(), c.overdueOn(today),
-                c.overdueOn(today) ? deadlines.daysOverdue(c.effectiveDue(), today) : 0, c.closedAt(), c.reply(),
+                c.receivedAt(), c.dueOn(), c.extendedDueOn(), text.apply(c.extensionReason()), c.effectiveDue(), c.overdueOn(today),
+                c.overdueOn(today) ? deadlines.daysOverdue(c.effectiveDue(), today) : 0, c.closedAt(), text.apply(c.reply()),
                 c.closingCategory() == null ? null : c.closingCategory().name(),
                 c.closingCategory() == null ? null : c.closingCategory().label(), c.rating(), c.reopenCount(), related,
                 c.replyBy().name(), citizen, citizen != null && !full, full ? c.verifyCode() : null, reassignBy, mayAct && c.open(),

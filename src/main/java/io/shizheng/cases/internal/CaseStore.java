@@ -118,9 +118,20 @@ class CaseStore {
                 .params(caseId, agencyId).query((rs, n) -> instant(rs, "max")).single();
     }
 
-    long insertCitizen(Citizen c) {
-        return jdbc.sql("insert into cases_citizen (name, id_number, phone, email, address) values (?,?,?,?,?) returning id")
-                .params(c.name(), c.idNumber(), c.phone(), c.email(), c.address()).query(Long.class).single();
+    /** {@code identified}: staff took the contact from a person they dealt with; false for what an anonymous app sent. */
+    long insertCitizen(Citizen c, boolean identified) {
+        return jdbc.sql("insert into cases_citizen (name, id_number, phone, email, address, identified) values (?,?,?,?,?,?) returning id")
+                .params(c.name(), c.idNumber(), c.phone(), c.email(), c.address(), identified).query(Long.class).single();
+    }
+
+    /** The names of citizens, for masking them where public text quotes them. */
+    Map<Long, String> citizenNames(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select id, name from cases_citizen where id in (:ids) and name is not null").param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     Optional<Citizen> citizen(Long id) {
@@ -132,10 +143,10 @@ class CaseStore {
                         rs.getString("phone"), rs.getString("email"), rs.getString("address"))).optional();
     }
 
-    /** The caller's earlier cases, found by phone number (digits only). */
+    /** The caller's earlier cases, found by phone number (digits only); anonymous Open311 reports are never among them. */
     List<CaseRow> byCallerPhone(String digits, int limit) {
         return jdbc.sql("select " + COLUMNS + " from cases_case c join cases_citizen z on z.id = c.citizen_id "
-                        + "where z.phone = ? order by c.received_at desc limit ?")
+                        + "where z.phone = ? and z.identified and c.channel <> 'OPEN311' order by c.received_at desc limit ?")
                 .params(digits, limit).query(CaseStore::map).list();
     }
 

@@ -19,6 +19,7 @@ import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.Jurisdiction;
+import io.shizheng.platform.PersonalData;
 import io.shizheng.platform.RocDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -109,6 +110,18 @@ class Open311Api {
             return Open311Format.error(HttpStatus.BAD_REQUEST, format,
                     List.of("POST requests must be application/x-www-form-urlencoded or multipart/form-data"));
         }
+        if (e instanceof org.apache.tomcat.util.http.InvalidParameterException bad) {
+            // the container refused to read the form: too large (413) or malformed (400)
+            HttpStatus status = bad.getErrorCode() == 413 ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+            return Open311Format.error(status, format, List.of(status == HttpStatus.CONTENT_TOO_LARGE
+                    ? Open311BodyLimit.TOO_LARGE : "the form could not be read: " + bad.getMessage()));
+        }
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return Open311Format.error(HttpStatus.CONTENT_TOO_LARGE, format, List.of(Open311BodyLimit.TOO_LARGE));
+        }
+        if (e instanceof org.springframework.web.multipart.MultipartException) {
+            return Open311Format.error(HttpStatus.BAD_REQUEST, format, List.of("the multipart body could not be read"));
+        }
         org.slf4j.LoggerFactory.getLogger(Open311Api.class).error("Open311 request failed", e);
         return Open311Format.error(HttpStatus.INTERNAL_SERVER_ERROR, format, List.of("internal error"));
     }
@@ -117,6 +130,7 @@ class Open311Api {
         if (!Open311Format.valid(fmt)) {
             throw new Open311Error(HttpStatus.NOT_FOUND, "format not supported: use .json or .xml");
         }
+        refuseUnstorable(params);
         String j = params.getFirst("jurisdiction_id");
         if (j != null && !j.isBlank() && !j.strip().equalsIgnoreCase(jurisdiction.open311JurisdictionId())) {
             throw new Open311Error(HttpStatus.NOT_FOUND,
@@ -219,6 +233,19 @@ class Open311Api {
                 "service_request_id", r.caseNo(), "token", r.token(), "service_notice", notice, "account_id", null)));
     }
 
+    /** NUL and the other control characters (but tab and line breaks) can be neither stored nor sent back as XML. */
+    private static void refuseUnstorable(MultiValueMap<String, String> params) {
+        List<String> problems = new ArrayList<>();
+        params.forEach((name, values) -> {
+            if (values.stream().anyMatch(v -> v != null && v.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r'))) {
+                problems.add(name + " must not contain control characters such as NUL");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new Open311Error(HttpStatus.BAD_REQUEST, problems);
+        }
+    }
+
     private IntakeForm form(MultiValueMap<String, String> p) {
         List<String> problems = new ArrayList<>();
         String code = p.getFirst("service_code");
@@ -228,8 +255,8 @@ class Open311Api {
         if (catalogue.category(code.strip()).filter(Category::needsLocation).isEmpty()) {
             throw new Open311Error(HttpStatus.BAD_REQUEST, "service_code not found: " + code);
         }
-        Double lat = number(p.getFirst("lat"), "lat", problems);
-        Double lon = number(p.getFirst("long"), "long", problems);
+        Double lat = number(p.getFirst("lat"), "lat", 90, problems);
+        Double lon = number(p.getFirst("long"), "long", 180, problems);
         String address = p.getFirst("address_string");
         if (lat == null && lon == null && (address == null || address.isBlank()) && problems.isEmpty()) {
             problems.add("lat/long or address_string is required");
@@ -252,7 +279,7 @@ class Open311Api {
                 email != null && !email.isBlank() ? "EMAIL" : "NONE", null, null, null, attributes, p.getFirst("media_url"));
     }
 
-    private static Double number(String s, String field, List<String> problems) {
+    private static Double number(String s, String field, double limit, List<String> problems) {
         if (s == null || s.isBlank()) {
             return null;
         }
@@ -260,6 +287,10 @@ class Open311Api {
             double d = Double.parseDouble(s.strip());
             if (!Double.isFinite(d)) {
                 throw new NumberFormatException();
+            }
+            if (Math.abs(d) > limit) {
+                problems.add(field + " must be a WGS 84 degree from -" + (int) limit + " to " + (int) limit);
+                return null;
             }
             return d;
         } catch (NumberFormatException e) {
@@ -386,18 +417,29 @@ class Open311Api {
             return null;
         }
         try {
-            return OffsetDateTime.parse(s.strip()).toInstant();
+            OffsetDateTime t = OffsetDateTime.parse(s.strip());
+            if (t.getYear() < 1900 || t.getYear() > 9999) {
+                throw new Open311Error(HttpStatus.BAD_REQUEST, field + " must be a date-time between the years 1900 and 9999");
+            }
+            return t.toInstant();
         } catch (DateTimeParseException e) {
             throw new Open311Error(HttpStatus.BAD_REQUEST, field + " must be a W3C date-time with a time zone, e.g. 2018-03-01T00:00:00+08:00");
         }
     }
 
-    /** The specification's fields of a request; personal data never appears. */
+    /**
+     * The specification's fields of a request; the reporter's contact never appears, and what they typed (description,
+     * address, replies quoting them) is shown through {@link PersonalData}.
+     */
     List<Map<String, Object>> render(List<CaseRow> rows) {
         Map<Long, String> agencyNames = agencyNames();
         Map<String, Category> cats = catalogue.categoryMap();
+        Map<Long, String> citizens = store.citizenNames(rows.stream().map(CaseRow::citizenId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         List<Map<String, Object>> out = new ArrayList<>(rows.size());
         for (CaseRow r : rows) {
+            List<String> names = r.citizenId() == null || !citizens.containsKey(r.citizenId()) ? List.of()
+                    : List.of(citizens.get(r.citizenId()));
             Category cat = cats.get(r.categoryCode());
             String notes = null;
             if (!r.open() && r.closingCategory() != null) {
@@ -409,16 +451,16 @@ class Open311Api {
             out.add(Open311Format.ordered(
                     "service_request_id", r.caseNo(),
                     "status", r.open() ? "open" : "closed",
-                    "status_notes", notes,
+                    "status_notes", PersonalData.mask(notes, names),
                     "service_name", cat == null ? r.categoryCode() : cat.name(),
                     "service_code", r.categoryCode(),
-                    "description", r.description(),
+                    "description", PersonalData.mask(r.description(), names),
                     "agency_responsible", agencyNames.getOrDefault(r.agencyId(), ""),
                     "service_notice", r.extendedDueOn() != null ? "處理期限已展延 / deadline extended" : null,
                     "requested_datetime", w3c(r.receivedAt()),
                     "updated_datetime", w3c(r.updatedAt()),
                     "expected_datetime", r.open() ? W3C.format(ZonedDateTime.of(r.effectiveDue(), java.time.LocalTime.of(17, 30), RocDate.TAIPEI)) : null,
-                    "address", r.address() != null ? r.address() : r.districtName() == null ? null
+                    "address", r.address() != null ? PersonalData.mask(r.address(), names) : r.districtName() == null ? null
                             : jurisdiction.name() + r.districtName() + (r.villageName() == null ? "" : r.villageName()),
                     "address_id", null,
                     "zipcode", null,

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.shizheng.platform.PersonalData;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What a citizen sees of their own case by case number and verification code: no personal data, no names of staff. */
+/**
+ * What a citizen sees of their own case by case number and verification code: no personal data, no names of staff.
+ * Free text (reply, reasons) is shown through {@link PersonalData}: anyone who learns number and code reads it too.
+ */
 @RestController
 @RequestMapping("/api/cases/public")
 @Tag(name = "Cases", description = "陳情與 1999 案件 / citizen cases from every channel")
@@ -22,10 +27,12 @@ class PublicCaseApi {
 
     private final CaseService cases;
     private final Catalogue catalogue;
+    private final CodeAttempts attempts;
 
-    PublicCaseApi(CaseService cases, Catalogue catalogue) {
+    PublicCaseApi(CaseService cases, Catalogue catalogue, CodeAttempts attempts) {
         this.cases = cases;
         this.catalogue = catalogue;
+        this.attempts = attempts;
     }
 
     record Step(Instant at, String kind, String agency, String note) {
@@ -38,23 +45,25 @@ class PublicCaseApi {
     }
 
     PublicStatus status(CaseRow c) {
+        List<String> names = cases.store().citizen(c.citizenId()).map(Citizen::name).stream().toList();
         List<Step> steps = cases.store().hops(c.id()).stream()
                 .filter(h -> !h.kind().equals("ESCALATE"))
                 .map(h -> new Step(h.at(), h.kind(), cases.agencyName(h.toAgencyId() != null ? h.toAgencyId() : h.fromAgencyId()),
                         h.kind().equals("EXTEND") || h.kind().equals("HAND_ON") || h.kind().equals("HAND_BACK")
-                                || h.kind().equals("CLOSE") || h.kind().equals("LINK") ? h.reason() : null))
+                                || h.kind().equals("CLOSE") || h.kind().equals("LINK") ? PersonalData.mask(h.reason(), names) : null))
                 .toList();
         return new PublicStatus(c.caseNo(), catalogue.type(c.type()).map(CaseType::label).orElse(c.type()),
                 catalogue.category(c.categoryCode()).map(Category::label).orElse(c.categoryCode()), c.channel().label(),
                 c.status(), c.receivedAt(), cases.agencyName(c.agencyId()), c.dueOn(), c.extendedDueOn(),
-                c.extensionReason(), c.closedAt(), c.closingCategory() == null ? null : c.closingCategory().label(),
-                c.reply(), c.rating(), !c.open() && c.rating() == null, cases.mayReopen(c), steps);
+                PersonalData.mask(c.extensionReason(), names), c.closedAt(),
+                c.closingCategory() == null ? null : c.closingCategory().label(), PersonalData.mask(c.reply(), names),
+                c.rating(), !c.open() && c.rating() == null, cases.mayReopen(c), steps);
     }
 
     @GetMapping("/{caseNo}")
     @Operation(summary = "Public: a case's status and reply by case number and verification code")
-    PublicStatus get(@PathVariable String caseNo, @RequestParam(required = false) String code) {
-        return status(cases.byCode(caseNo, code));
+    PublicStatus get(@PathVariable String caseNo, @RequestParam(required = false) String code, HttpServletRequest request) {
+        return status(attempts.open(caseNo, code, CodeAttempts.client(request)));
     }
 
     record Rating(String code, Integer rating) {
@@ -62,7 +71,8 @@ class PublicCaseApi {
 
     @PostMapping("/{caseNo}/rating")
     @Operation(summary = "Public: rate the reply (1–5)")
-    PublicStatus rate(@PathVariable String caseNo, @RequestBody Rating body) {
+    PublicStatus rate(@PathVariable String caseNo, @RequestBody Rating body, HttpServletRequest request) {
+        attempts.open(caseNo, body.code(), CodeAttempts.client(request));
         return status(cases.rate(caseNo, body.code(), body.rating()));
     }
 
@@ -71,7 +81,8 @@ class PublicCaseApi {
 
     @PostMapping("/{caseNo}/reopen")
     @Operation(summary = "Public: ask for the case to be handled again (within 7 days of the reply)")
-    PublicStatus reopen(@PathVariable String caseNo, @RequestBody Reopen body) {
+    PublicStatus reopen(@PathVariable String caseNo, @RequestBody Reopen body, HttpServletRequest request) {
+        attempts.open(caseNo, body.code(), CodeAttempts.client(request));
         return status(cases.reopen(caseNo, body.code(), body.reason()));
     }
 }

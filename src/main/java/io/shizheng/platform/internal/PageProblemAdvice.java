@@ -7,6 +7,7 @@ import io.shizheng.platform.DemoMode;
 import io.shizheng.platform.ForbiddenException;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.NotFoundException;
+import io.shizheng.platform.TooManyAttemptsException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -51,6 +52,12 @@ class PageProblemAdvice {
         // one problem is said by the message; several are listed one a line
         String message = e.problems().size() > 1 ? "輸入有誤，請修正下列各項 / Invalid input; correct each of these" : e.getMessage();
         return page(read ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT, message, e.problems());
+    }
+
+    @ExceptionHandler(TooManyAttemptsException.class)
+    ModelAndView tooMany(TooManyAttemptsException e, jakarta.servlet.http.HttpServletResponse response) {
+        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        return page(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), List.of());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.shizheng.platform.ForbiddenException;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.NotFoundException;
+import io.shizheng.platform.TooManyAttemptsException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,6 +36,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .map(x -> Map.of("field", x.field(), "message", x.message())).toList();
         p.setProperty("errors", errors);
         return p;
+    }
+
+    @ExceptionHandler(TooManyAttemptsException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> tooMany(TooManyAttemptsException e) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "請稍後再試 / Too many attempts", e.getMessage()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
