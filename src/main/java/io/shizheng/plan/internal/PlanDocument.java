@@ -40,7 +40,7 @@ record PlanDocument(int year, String title, String vision, List<String> aims, Li
         return goals.stream().map(Goal::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    BigDecimal totalBudget() {
+    public BigDecimal totalBudget() {
         return programs.stream().map(Program::budgetThousand).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
