@@ -66,6 +66,20 @@ public final class ChildApplication implements AutoCloseable {
         }
     }
 
+    /** Runs a one-shot command of the application (e.g. --verify-audit) to its end; its exit status. */
+    public int awaitExit() {
+        try {
+            if (!process.waitFor(HEALTHY_WITHIN.toMinutes(), TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("the command did not end within " + HEALTHY_WITHIN + ":\n" + logTail());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits until /actuator/health is UP; fails with the end of the log when the process exits first. */
     public ChildApplication awaitHealthy() {
         long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();

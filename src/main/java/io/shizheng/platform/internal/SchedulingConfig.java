@@ -5,14 +5,23 @@ import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Scheduled jobs run once across all instances: ShedLock on the shedlock table, by database time. */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class SchedulingConfig {
+
+    /** Off only for one-shot commands (shizheng.scheduling.enabled=false, e.g. --verify-audit). */
+    @Configuration(proxyBeanMethods = false)
+    @EnableScheduling
+    @ConditionalOnBooleanProperty(name = "shizheng.scheduling.enabled", matchIfMissing = true)
+    static class Jobs {
+    }
 
     @Bean
     LockProvider lockProvider(DataSource dataSource) {

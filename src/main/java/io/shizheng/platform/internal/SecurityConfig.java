@@ -9,6 +9,7 @@ import io.shizheng.platform.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +55,9 @@ class SecurityConfig {
         return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
     }
 
+    /** Absent only for one-shot commands without a web server (--verify-audit). */
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager,
                                     ApiTokenResolver tokens, ProblemResponses problems,
                                     List<PublicEndpoints> publicEndpoints,

@@ -76,9 +76,27 @@ class EmbeddedDatabaseCrashTest {
             assertThat(orphan.get().isAlive()).as("the orphaned server was stopped").isFalse();
             assertThat(get(third, "/api/calendar/2026")).contains("颱風停班（當機測試）");
             assertThat(get(third, "/api/plans/2018")).isEqualTo(plan);
+            awaitSealed(third);
             third.stop();
         }
         assertThat(postmaster()).as("a normal stop stops the server too").isEmpty();
+
+        // The audit trail came through the crashes unbroken, as the auditor's command shows.
+        Path report = DATA.resolveSibling("test-data-crash-verify.log");
+        Files.deleteIfExists(report);
+        int status = ChildApplication.start(report, Map.of(), "--shizheng.data-dir=" + DATA, "--verify-audit")
+                .awaitExit();
+        String output = Files.readString(report);
+        assertThat(status).as(output).isZero();
+        assertThat(output).contains("Audit chain intact").doesNotContain(": 0 entries sealed");
+    }
+
+    /** The audit sealer runs every few seconds: wait until it has sealed every entry, up to a minute. */
+    private void awaitSealed(ChildApplication app) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!get(app, "/api/audit/verification").contains("\"unsealed\":0") && System.nanoTime() < deadline) {
+            ChildApplication.sleep(Duration.ofMillis(500));
+        }
     }
 
     private String get(ChildApplication app, String path) throws Exception {
