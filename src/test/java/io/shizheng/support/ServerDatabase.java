@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The PostgreSQL server that CI's second half points SPRING_DATASOURCE_URL at, for tests that need databases of
- * their own on it (fresh ones, made like .ci/run makes the suite's: C locale, Taipei time).
+ * A PostgreSQL server (the one CI's second half points SPRING_DATASOURCE_URL at, or the embedded one) for tests
+ * that need databases of their own on it: fresh ones, made like .ci/run makes the suite's (C locale, Taipei time).
  */
 public record ServerDatabase(String host, int port, String user, String password) {
 
@@ -23,13 +23,28 @@ public record ServerDatabase(String host, int port, String user, String password
         if (url == null || url.isBlank()) {
             return Optional.empty();
         }
-        Matcher m = URL.matcher(url);
-        if (!m.matches()) {
-            throw new IllegalStateException("not a PostgreSQL JDBC URL: " + url);
-        }
-        return Optional.of(new ServerDatabase(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)),
-                System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres"),
+        return Optional.of(of(url, System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres"),
                 System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "")));
+    }
+
+    /** The server a JDBC URL points at (the embedded one's too). */
+    public static ServerDatabase of(String jdbcUrl, String user, String password) {
+        Matcher m = matcher(jdbcUrl);
+        return new ServerDatabase(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)), user,
+                password == null ? "" : password);
+    }
+
+    /** The database a JDBC URL names. */
+    public static String databaseOf(String jdbcUrl) {
+        return matcher(jdbcUrl).group(3);
+    }
+
+    private static Matcher matcher(String jdbcUrl) {
+        Matcher m = URL.matcher(jdbcUrl);
+        if (!m.matches()) {
+            throw new IllegalStateException("not a PostgreSQL JDBC URL: " + jdbcUrl);
+        }
+        return m;
     }
 
     public String jdbcUrl(String database) {
