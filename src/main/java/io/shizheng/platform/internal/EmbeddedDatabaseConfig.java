@@ -62,11 +62,11 @@ class EmbeddedDatabaseConfig {
         log.warn("""
 
                 ***********************************************************************
-                *  Shizheng runs on an EMBEDDED PostgreSQL {} (data in {}).
+                *  Shizheng runs on an EMBEDDED PostgreSQL {} (data in {}, port {}).
                 *  It is meant for trying out and small installations. For production
                 *  set SPRING_DATASOURCE_URL, _USERNAME and _PASSWORD to a PostgreSQL server.
                 ***********************************************************************""",
-                "15", dir);
+                "15", dir, pg.getPort());
         return pg;
     }
 
