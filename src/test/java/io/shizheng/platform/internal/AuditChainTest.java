@@ -96,8 +96,15 @@ class AuditChainTest {
     }
 
     @Test
-    void theVerificationIsAnAdministratorsApi() {
+    void theVerificationIsAnAdministratorsApiAndPage() throws Exception {
         chain.sealPending();
+        var page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/admin/audit/verification"))
+                .header("Accept", "text/html").header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("admin:demo1234".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("雜湊鏈完整").contains("id=\"audit-sealed\"").contains("--verify-audit");
         var response = Http.as(port, "admin").get("/api/audit/verification");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"intact\":true").contains("\"sealed\"");
