@@ -11,15 +11,9 @@ trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$dat
 verification() { curl -fs -u admin:demo1234 "http://127.0.0.1:$port/api/audit/verification"; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
-t0=$(date +%s.%N)
-SHIZHENG_DATA_DIR=$data SERVER_PORT=$port java -jar "$jar" >"$data/log.txt" 2>&1 &
-pid=$!
-until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
-  kill -0 $pid 2>/dev/null || { echo "app died; see log:"; tail -30 "$data/log.txt"; exit 1; }
-  sleep 0.1
-done
+source "$(dirname "$0")/app.sh"
+launch "new data directory"
 t1=$(date +%s.%N)
-printf 'new data directory to healthy: %.1f s\n' "$(echo "$t1 - $t0" | bc)"
 until verification | grep -q '"unsealed":0'; do sleep 0.2; done
 t2=$(date +%s.%N)
 printf 'healthy to every audit entry sealed: %.1f s\n' "$(echo "$t2 - $t1" | bc)"
