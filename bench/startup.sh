@@ -8,17 +8,10 @@ data=$(mktemp -d)
 port=${BENCH_PORT:-18080}
 trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 
+source "$(dirname "$0")/app.sh"
+
 start() {
-  local t0 t1
-  t0=$(date +%s.%N)
-  SHIZHENG_DATA_DIR=$data SERVER_PORT=$port java -jar "$jar" >"$data/log.txt" 2>&1 &
-  pid=$!
-  until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
-    kill -0 $pid 2>/dev/null || { echo "app died; see log:"; tail -30 "$data/log.txt"; exit 1; }
-    sleep 0.1
-  done
-  t1=$(date +%s.%N)
-  printf '%s: %.1f s to healthy\n' "$1" "$(echo "$t1 - $t0" | bc)"
+  launch "$1"
   kill $pid; wait $pid 2>/dev/null || true
 }
 

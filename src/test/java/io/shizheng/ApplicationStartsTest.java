@@ -26,7 +26,11 @@ class ApplicationStartsTest {
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
-        HttpResponse<String> prom = get("/actuator/prometheus");
+        // Metrics are for administrators and the monitoring role (WebSecurityTest), not the public.
+        HttpResponse<String> prom = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:demo1234".getBytes()))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(prom.statusCode()).isEqualTo(200);
         assertThat(prom.body()).contains("jvm_memory_used_bytes");
     }

@@ -7,7 +7,9 @@ public enum Role {
     AGENCY_OFFICER("機關承辦", "Agency officer"),
     REVIEWER("審查委員", "Reviewer"),
     CALL_AGENT("1999話務人員", "1999 call agent"),
-    VILLAGE_CHIEF("里長", "Village chief");
+    VILLAGE_CHIEF("里長", "Village chief"),
+    /** For the metrics scraper (Prometheus): reads /actuator/prometheus; give it no other role. */
+    MONITORING("系統監控", "Monitoring");
 
     private final String labelZh;
     private final String labelEn;

@@ -76,7 +76,7 @@ public class Harvester {
                 .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
-    @Scheduled(fixedDelayString = "${shizheng.opendata.harvest.interval:PT1H}", initialDelayString = "PT2M")
+    @Scheduled(fixedDelayString = "${shizheng.opendata.harvest.interval:PT1H}", initialDelayString = "${shizheng.opendata.harvest.initial-delay:PT2M}")
     @SchedulerLock(name = "opendata.harvest", lockAtMostFor = "PT30M")
     public void harvestAll() {
         List<UUID> ids = jdbc.sql("""

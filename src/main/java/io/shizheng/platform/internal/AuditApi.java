@@ -36,13 +36,25 @@ class AuditApi {
     private static final Locale ZH_TW = PlatformConfig.ZH_TW;
 
     private final AuditLog audit;
+    private final AuditChain chain;
     private final JsonMapper json;
     private final MessageSource messages;
 
-    AuditApi(AuditLog audit, JsonMapper json, MessageSource messages) {
+    AuditApi(AuditLog audit, AuditChain chain, JsonMapper json, MessageSource messages) {
         this.audit = audit;
+        this.chain = chain;
         this.json = json;
         this.messages = messages;
+    }
+
+    @Operation(summary = "Verify the audit log's hash chain",
+            description = "Walks the sealed entries from the first and reports the first broken link: an entry "
+                    + "changed after it was sealed, or deleted. Entries are sealed within seconds of their write; "
+                    + "`unsealed` counts those not yet sealed. The same check as `java -jar shizheng.jar "
+                    + "--verify-audit`.")
+    @GetMapping("/api/audit/verification")
+    AuditChain.Verification verification() {
+        return chain.verify();
     }
 
     @Operation(summary = "Search the audit log, newest first",

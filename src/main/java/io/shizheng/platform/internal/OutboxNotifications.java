@@ -50,7 +50,7 @@ class OutboxNotifications implements Notifications {
     }
 
     @Scheduled(fixedDelayString = "${shizheng.mail.dispatch-interval:PT30S}")
-    @SchedulerLock(name = "platform.outbox", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "platform.outbox", lockAtMostFor = "PT5M", lockAtLeastFor = "PT0S")
     public void dispatchScheduled() {
         dispatch();
     }

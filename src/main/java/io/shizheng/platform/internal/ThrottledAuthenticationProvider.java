@@ -8,8 +8,9 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Refuses sign-in while an account name is locked after repeated failures, and counts failures. */
+/** Refuses sign-in while the account is locked for the client's address (LoginThrottle), and counts failures. */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
@@ -23,17 +24,19 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String name = authentication.getName();
-        Optional<Instant> locked = throttle.lockedUntil(name);
+        // The client's address as the servlet container sees it: the proxy's X-Forwarded-For only when trusted.
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+        Optional<Instant> locked = throttle.lockedUntil(name, address);
         if (locked.isPresent()) {
             throw new LockedException("登入失敗次數過多，請稍後再試 / Too many failed sign-ins; try again after "
                     + locked.get());
         }
         try {
             Authentication result = delegate.authenticate(authentication);
-            throttle.succeeded(name);
+            throttle.succeeded(name, address);
             return result;
         } catch (BadCredentialsException e) {
-            throttle.failed(name);
+            throttle.failed(name, address);
             throw e;
         }
     }

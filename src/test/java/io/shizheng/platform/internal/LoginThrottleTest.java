@@ -31,10 +31,14 @@ class LoginThrottleTest {
     @Autowired
     TransactionTemplate tx;
 
-    private int basic(String user, String password) throws Exception {
+    private int basic(String user, String password, String... headers) throws Exception {
         String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/account"))
-                .header("Authorization", "Basic " + auth).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/account"))
+                .header("Authorization", "Basic " + auth);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     @Test
@@ -48,6 +52,18 @@ class LoginThrottleTest {
         assertThat(basic("throttled.user", "right-password-123")).as("locked even with the right password").isEqualTo(401);
         // Other accounts are not affected.
         assertThat(basic("rdec", "demo1234")).isEqualTo(200);
+    }
+
+    /** Without a trusted proxy (the default profile), X-Forwarded-For is the client's own claim and changes nothing. */
+    @Test
+    void aForgedForwardedForDoesNotEscapeTheLock() throws Exception {
+        tx.executeWithoutResult(s -> accounts.create("spoofing.user", "偽造來源測試", null, "right-password-123", null,
+                EnumSet.of(Role.REVIEWER), false));
+        for (int i = 0; i < 5; i++) {
+            assertThat(basic("spoofing.user", "wrong-" + i, "X-Forwarded-For", "203.0.113." + (i + 1))).isEqualTo(401);
+        }
+        assertThat(basic("spoofing.user", "right-password-123", "X-Forwarded-For", "198.51.100.1"))
+                .as("still locked from the real address").isEqualTo(401);
     }
 
     @Test
