@@ -64,7 +64,8 @@ class TwoInstancesTest {
     private static final Map<String, String> FIXED_DELAY_JOBS = Map.of(
             "platform.outbox", "shizheng.mail.dispatch-interval",
             "platform.audit-seal", "shizheng.audit.seal-interval",
-            "opendata.harvest", "shizheng.opendata.harvest.interval");
+            "opendata.harvest", "shizheng.opendata.harvest.interval",
+            "platform.event-publications", "shizheng.events.retry-every");
     private static final Duration OBSERVED = Duration.ofSeconds(40);
     private static final Pattern LOCK_LINE = Pattern.compile(
             "^(\\S+)\\s+DEBUG .*DefaultLockingTaskExecutor\\s*: (Locked|Task finished, lock) '([^']+)'.*");
@@ -103,6 +104,7 @@ class TwoInstancesTest {
     private static String[] args(String cron) {
         List<String> args = new ArrayList<>(List.of("--shizheng.demo.scale=0.02",
                 "--shizheng.scheduling.lock-at-least-for=PT6S", "--shizheng.opendata.harvest.initial-delay=PT1S",
+                "--shizheng.events.retry-initial-delay=PT1S",
                 "--logging.level.net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor=DEBUG"));
         CRON_JOBS.values().forEach(p -> args.add("--" + p + "=" + cron));
         FIXED_DELAY_JOBS.values().forEach(p -> args.add("--" + p + "=PT2S"));

@@ -30,7 +30,8 @@ class EventPublications {
         this.completed = completed;
     }
 
-    @Scheduled(fixedDelayString = "${shizheng.events.retry-every:PT1M}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${shizheng.events.retry-every:PT1M}",
+            initialDelayString = "${shizheng.events.retry-initial-delay:PT1M}")
     @SchedulerLock(name = "platform.event-publications", lockAtMostFor = "PT10M")
     void resubmitAndTidy() {
         incomplete.resubmitIncompletePublicationsOlderThan(RETRY_AFTER);
