@@ -21,7 +21,7 @@ echo "fuzzing ${#targets[@]} targets for ${seconds}s each: ${targets[*]}"
 failed=()
 for t in "${targets[@]}"; do
     start=$SECONDS
-    if JAZZER_FUZZ=1 ./mvnw -B -o -q surefire:test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false \
+    if JAZZER_FUZZ=1 ./mvnw -B -o -q surefire:test@fuzz-regression -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false \
             -Djazzer.max_duration="${seconds}s" > "target/fuzz-${t//[#.]/_}.log" 2>&1; then
         echo "  $t: no finding in $((SECONDS - start)) s"
     else
