@@ -2,10 +2,7 @@ package io.shizheng.callcenter.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,6 +20,8 @@ import javax.sql.DataSource;
 import io.shizheng.callcenter.internal.CallCsvFormat.RowError;
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
+import io.shizheng.platform.CsvException;
+import io.shizheng.platform.CsvSource;
 import io.shizheng.platform.CurrentUser;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.RocDate;
@@ -43,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CallImporter {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CallImporter.class);
+    /** A longer cell is refused with its line, so that a row's size stays bounded. */
+    static final int MAX_FIELD = 4000;
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -115,17 +116,16 @@ class CallImporter {
     }
 
     private Outcome load(InputStream in, String name, long started) throws SQLException, IOException {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        Reader reader = new InputStreamReader(in, utf8);
-        CsvRecords csv = new CsvRecords(reader);
+        CsvSource csv = CsvSource.utf8(in);
         CallCsvFormat format;
         try {
-            format = CallCsvFormat.fromHeader(csv.next());
+            CsvSource.Row header = csv.next();
+            format = CallCsvFormat.fromHeader(header == null ? null : header.cells());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("file", e.getMessage());
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidInputException("file", "檔案須為 UTF-8 編碼 / the file must be UTF-8 encoded");
+        } catch (CsvException e) {
+            throw new InvalidInputException("file", e.getCause() instanceof CharacterCodingException
+                    ? "檔案須為 UTF-8 編碼 / the file must be UTF-8 encoded" : e.getMessage());
         }
         long importId = jdbc.sql("insert into callcenter_import (file_name, imported_by, status) values (?, ?, 'APPLIED') returning id")
                 .params(name, CurrentUser.get().map(ShizhengUser::getUsername).orElse("system")).query(Long.class).single();
@@ -136,32 +136,29 @@ class CallImporter {
         try (CallStaging staging = new CallStaging(connection, rules)) {
             List<RowError> rowErrors = new ArrayList<>(4);
             while (true) {
-                List<String> row;
+                CsvSource.Row row;
                 try {
                     row = csv.next();
-                } catch (IllegalStateException e) {
+                } catch (CsvException e) {
                     bad++;
-                    addError(errors, new RowError(csv.line(), null, e.getMessage()));
-                    break;
-                } catch (java.nio.charset.CharacterCodingException e) {
-                    bad++;
-                    addError(errors, new RowError(csv.line() + 1, null, "不是 UTF-8 編碼 / not UTF-8 text"));
+                    addError(errors, new RowError((int) e.line(), null, e.getCause() instanceof CharacterCodingException
+                            ? "不是 UTF-8 編碼 / not UTF-8 text" : e.reason()));
                     break;
                 }
                 if (row == null) {
                     break;
                 }
-                if (row.isEmpty() || (row.size() == 1 && row.get(0).isBlank())) {
+                if (row.size() == 1 && row.get(0).isBlank()) {
                     continue;
                 }
                 read++;
-                if (csv.overflowed()) {
+                if (row.longerThan(MAX_FIELD)) {
                     bad++;
-                    addError(errors, new RowError(csv.line(), null, "欄位過長 / a field is too long"));
+                    addError(errors, new RowError((int) row.line(), null, "欄位過長 / a field is too long"));
                     continue;
                 }
                 rowErrors.clear();
-                CallRecord r = format.parse(row, csv.line(), rowErrors);
+                CallRecord r = format.parse(row.cells(), (int) row.line(), rowErrors);
                 if (r == null) {
                     bad++;
                     rowErrors.forEach(e -> addError(errors, e));

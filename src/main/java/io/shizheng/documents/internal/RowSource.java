@@ -1,17 +1,14 @@
 package io.shizheng.documents.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import io.shizheng.platform.CsvException;
+import io.shizheng.platform.CsvSource;
 import io.shizheng.platform.InvalidInputException;
 import org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument;
 import org.odftoolkit.odfdom.doc.table.OdfTable;
@@ -28,7 +25,7 @@ interface RowSource extends Iterator<RowSource.RawRow> {
 
     /** CSV as exported by the document system: UTF-8 (a BOM is skipped), comma separated, quotes as in RFC 4180. */
     static RowSource csv(InputStream in) {
-        return new Csv(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
+        return new Csv(CsvSource.utf8(in));
     }
 
     /** The first sheet of an ODS file; date cells come as ISO dates. */
@@ -93,13 +90,12 @@ interface RowSource extends Iterator<RowSource.RawRow> {
     }
 
     final class Csv implements RowSource {
-        private final BufferedReader reader;
-        private int line;
+        private final CsvSource csv;
         private RawRow pending;
         private boolean done;
 
-        Csv(BufferedReader reader) {
-            this.reader = reader;
+        Csv(CsvSource csv) {
+            this.csv = csv;
         }
 
         @Override public String where(int l) { return "line " + l; }
@@ -125,62 +121,20 @@ interface RowSource extends Iterator<RowSource.RawRow> {
 
         private RawRow read() {
             try {
-                String text;
+                CsvSource.Row row;
                 do {
-                    text = reader.readLine();
-                    line++;
-                    if (text == null) {
-                        return null;
-                    }
-                    if (line == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                        text = text.substring(1);
-                    }
-                } while (text.isBlank());
-                int start = line;
-                List<String> cells = new ArrayList<>(12);
-                StringBuilder cell = new StringBuilder();
-                boolean quoted = false;
-                int i = 0;
-                while (true) {
-                    if (i >= text.length()) {
-                        if (quoted) {
-                            String more = reader.readLine();
-                            if (more == null) {
-                                break;
-                            }
-                            line++;
-                            cell.append('\n');
-                            text = more;
-                            i = 0;
-                            continue;
-                        }
-                        break;
-                    }
-                    char ch = text.charAt(i++);
-                    if (quoted) {
-                        if (ch == '"') {
-                            if (i < text.length() && text.charAt(i) == '"') {
-                                cell.append('"');
-                                i++;
-                            } else {
-                                quoted = false;
-                            }
-                        } else {
-                            cell.append(ch);
-                        }
-                    } else if (ch == '"' && cell.isEmpty()) {
-                        quoted = true;
-                    } else if (ch == ',') {
-                        cells.add(cell.toString().trim());
-                        cell.setLength(0);
-                    } else {
-                        cell.append(ch);
-                    }
+                    row = csv.next();
+                } while (row != null && row.blank());
+                if (row == null) {
+                    return null;
                 }
-                cells.add(cell.toString().trim());
-                return new RawRow(start, cells);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                List<String> cells = new ArrayList<>(row.size());
+                for (int i = 0; i < row.size(); i++) {
+                    cells.add(row.get(i).trim());
+                }
+                return new RawRow((int) row.line(), cells);
+            } catch (CsvException e) {
+                throw new InvalidInputException("file", e.getMessage());
             }
         }
     }

@@ -31,7 +31,7 @@ final class Conversion {
             case "ODS" -> SpreadsheetRows.ods(in);
             case "JSON" -> StructuredReaders.json(reader);
             case "XML" -> StructuredReaders.xml(reader);
-            default -> new CsvReader(reader);
+            default -> TableReader.csv(reader);
         }) {
             TableWriter writer = TableWriter.of(to, out);
             List<String> header = rows.next();

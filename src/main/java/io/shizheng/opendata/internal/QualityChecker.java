@@ -93,7 +93,7 @@ class QualityChecker {
         return switch (format) {
             case "JSON" -> StructuredReaders.json(r);
             case "XML" -> StructuredReaders.xml(r);
-            default -> new CsvReader(r);
+            default -> TableReader.csv(r);
         };
     }
 

@@ -3,6 +3,7 @@ package io.shizheng.projects.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.shizheng.platform.CsvException;
+import io.shizheng.platform.CsvSource;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.InvalidInputException.FieldProblem;
 import org.apache.poi.ss.usermodel.Cell;
@@ -213,41 +216,12 @@ final class ProjectImport {
 
     static List<List<String>> csv(String text) {
         List<List<String>> out = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                out.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(ch);
+        try (CsvSource in = CsvSource.of(new StringReader(text))) {
+            for (CsvSource.Row r : in) {
+                out.add(r.cells());
             }
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            out.add(row);
+        } catch (CsvException e) {
+            throw new InvalidInputException("file", e.getMessage());
         }
         return out;
     }

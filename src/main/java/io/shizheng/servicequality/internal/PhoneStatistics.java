@@ -1,7 +1,5 @@
 package io.shizheng.servicequality.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,6 +16,8 @@ import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.AgencyKind;
 import io.shizheng.platform.AuditLog;
+import io.shizheng.platform.CsvException;
+import io.shizheng.platform.CsvSource;
 import io.shizheng.platform.AuditLog.AuditAction;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.InvalidInputException.FieldProblem;
@@ -84,15 +84,11 @@ class PhoneStatistics {
         if (csv == null || csv.isBlank()) {
             throw new InvalidInputException("file", "檔案是空的 / the file is empty");
         }
-        if (csv.startsWith("\uFEFF")) {
-            csv = csv.substring(1);
-        }
-        try (BufferedReader in = new BufferedReader(new StringReader(csv))) {
-            String header = in.readLine();
+        try (CsvSource in = CsvSource.of(new StringReader(csv))) {
+            CsvSource.Row header = in.header();
             Map<String, Integer> col = new HashMap<>();
-            String[] names = header.split(",", -1);
-            for (int i = 0; i < names.length; i++) {
-                String key = HEADINGS.get(names[i].trim().toLowerCase(Locale.ROOT));
+            for (int i = 0; i < header.size(); i++) {
+                String key = HEADINGS.get(header.get(i).trim().toLowerCase(Locale.ROOT));
                 if (key != null) {
                     col.put(key, i);
                 }
@@ -102,27 +98,23 @@ class PhoneStatistics {
                 throw new InvalidInputException("line 1", "缺少欄位 " + missing + " / missing columns " + missing);
             }
             Set<String> seen = new LinkedHashSet<>();
-            String text;
-            int lineNo = 1;
-            while ((text = in.readLine()) != null) {
-                lineNo++;
-                if (text.isBlank()) {
+            for (CsvSource.Row cells : in) {
+                if (cells.blank()) {
                     continue;
                 }
-                String f = "line " + lineNo;
-                String[] cells = text.split(",", -1);
-                if (cells.length < names.length) {
+                String f = "line " + cells.line();
+                if (cells.size() < header.size()) {
                     problems.add(new FieldProblem(f, "欄位數不足 / too few columns"));
                     continue;
                 }
                 List<String> bad = new ArrayList<>();
-                Integer year = integer(cells[col.get("year")]);
-                Integer month = integer(cells[col.get("month")]);
-                Integer incoming = integer(cells[col.get("incoming")]);
-                Integer answered = integer(cells[col.get("answered")]);
-                Integer busy = integer(cells[col.get("busy")]);
-                Integer unanswered = integer(cells[col.get("unanswered")]);
-                String code = cells[col.get("agency_code")].trim();
+                Integer year = integer(cells.get(col.get("year")));
+                Integer month = integer(cells.get(col.get("month")));
+                Integer incoming = integer(cells.get(col.get("incoming")));
+                Integer answered = integer(cells.get(col.get("answered")));
+                Integer busy = integer(cells.get(col.get("busy")));
+                Integer unanswered = integer(cells.get(col.get("unanswered")));
+                String code = cells.get(col.get("agency_code")).trim();
                 if (year != null && year < 1000) {
                     year = RocDate.isoYear(year);
                 }
@@ -152,8 +144,8 @@ class PhoneStatistics {
                     rows.add(new Row(year, month, agency.id(), incoming, answered, busy, unanswered));
                 }
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        } catch (CsvException e) {
+            problems.add(new FieldProblem("line " + e.line(), e.reason()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

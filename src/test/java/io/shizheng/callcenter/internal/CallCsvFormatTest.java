@@ -9,19 +9,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.shizheng.platform.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /** The documented CSV layout: what a row must hold, and what is said about a bad one. */
 class CallCsvFormatTest {
 
     private static List<Object> read(String csv) throws IOException {
-        CsvRecords records = new CsvRecords(new StringReader(csv));
-        CallCsvFormat f = CallCsvFormat.fromHeader(records.next());
+        CsvSource records = CsvSource.of(new StringReader(csv));
+        CallCsvFormat f = CallCsvFormat.fromHeader(records.next().cells());
         List<Object> out = new ArrayList<>();
-        List<String> row;
+        CsvSource.Row row;
         while ((row = records.next()) != null) {
             List<CallCsvFormat.RowError> errors = new ArrayList<>();
-            CallRecord r = f.parse(row, records.line(), errors);
+            CallRecord r = f.parse(row.cells(), (int) row.line(), errors);
             out.add(r != null ? r : errors.get(0));
         }
         return out;
@@ -71,11 +72,11 @@ class CallCsvFormatTest {
 
     @Test
     void quotedNewlinesKeepLineNumbersTrue() throws IOException {
-        CsvRecords r = new CsvRecords(new StringReader("a,b\n\"x\ny\",z\nlast,row\n"));
+        CsvSource r = CsvSource.of(new StringReader("a,b\n\"x\ny\",z\nlast,row\n"));
         r.next();
-        assertThat(r.next()).containsExactly("x\ny", "z");
+        assertThat(r.next().cells()).containsExactly("x\ny", "z");
         assertThat(r.line()).isEqualTo(2);
-        assertThat(r.next()).containsExactly("last", "row");
+        assertThat(r.next().cells()).containsExactly("last", "row");
         assertThat(r.line()).isEqualTo(4);
     }
 

@@ -56,7 +56,7 @@ class ConversionTest {
 
     private static List<List<String>> rows(String csv) throws IOException {
         List<List<String>> all = new ArrayList<>();
-        try (CsvReader r = new CsvReader(new java.io.StringReader(csv))) {
+        try (TableReader r = TableReader.csv(new java.io.StringReader(csv))) {
             List<String> row;
             while ((row = r.next()) != null) {
                 all.add(row);
