@@ -1,14 +1,12 @@
 package io.shizheng.callcenter.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import io.shizheng.platform.CopyWriter;
 
 /**
  * Streams validated records into a temporary staging table with PostgreSQL COPY (text format), then moves them
@@ -17,13 +15,8 @@ import org.postgresql.copy.CopyIn;
  */
 final class CallStaging implements AutoCloseable {
 
-    private static final byte[] NULL = "\\N".getBytes(StandardCharsets.US_ASCII);
-
     private final Connection connection;
-    private final CopyIn copy;
-    private final byte[] buf = new byte[1 << 18];
-    private int pos;
-    private final Map<String, byte[]> encoded = new HashMap<>();
+    private final CopyWriter copy;
     private long rows;
     private long minOffered = Long.MAX_VALUE;
     private long maxOffered = Long.MIN_VALUE;
@@ -50,7 +43,7 @@ final class CallStaging implements AutoCloseable {
                     on commit drop""");
             st.execute("truncate callcenter_stage");
         }
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " from stdin");
+        this.copy = CopyWriter.into(connection, table, null);
     }
 
     long rows() { return rows; }
@@ -60,47 +53,25 @@ final class CallStaging implements AutoCloseable {
     long maxOffered() { return maxOffered; }
 
     void add(CallRecord r) throws SQLException {
-        if (pos + 1200 > buf.length) {
-            flush();
-        }
-        text(r.callId());
-        tab();
-        cached(r.queue());
-        tab();
-        cached(r.language());
-        tab();
-        number(r.offered());
-        tab();
+        copy.text(r.callId()).repeated(r.queue()).repeated(r.language()).number(r.offered());
         if (r.isAnswered()) {
-            number(r.answered());
-            tab();
-            null_();
+            copy.number(r.answered()).nul();
         } else {
-            null_();
-            tab();
-            number(r.abandoned());
+            copy.nul().number(r.abandoned());
         }
-        tab();
-        number(r.waitSeconds());
-        tab();
+        copy.number(r.waitSeconds());
         if (r.handled() < 0) {
-            null_();
+            copy.nul();
         } else {
-            number(r.handled());
+            copy.number(r.handled());
         }
-        tab();
-        if (r.agent() == null) {
-            null_();
-        } else {
-            cached(r.agent());
-        }
-        tab();
+        copy.repeated(r.agent());
         if (r.survey() == 0) {
-            null_();
+            copy.nul();
         } else {
-            number(r.survey());
+            copy.number(r.survey());
         }
-        buf[pos++] = '\n';
+        copy.end();
         rows++;
         count(r);
         minOffered = Math.min(minOffered, r.offered());
@@ -111,7 +82,7 @@ final class CallStaging implements AutoCloseable {
     void cancel() throws SQLException {
         if (open) {
             open = false;
-            copy.cancelCopy();
+            copy.cancel();
         }
     }
 
@@ -161,9 +132,8 @@ final class CallStaging implements AutoCloseable {
      * streaming are used; otherwise the database counts the records this import added. Returns how many were new.
      */
     long merge(long importId, boolean demo) throws SQLException {
-        flush();
         open = false;
-        copy.endCopy();
+        copy.finish();
         long added;
         try (var ps = connection.prepareStatement("""
                 insert into callcenter_call (call_id, queue, language, offered_at, answered_at, abandoned_at,
@@ -236,97 +206,22 @@ final class CallStaging implements AutoCloseable {
         return added;
     }
 
-    private void copyRollup() throws SQLException {
-        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy callcenter_stage_rollup from stdin");
-        StringBuilder sb = new StringBuilder(1 << 16);
-        for (Map.Entry<RollKey, long[]> e : rollup.entrySet()) {
-            sb.append(java.time.LocalDateTime.ofEpochSecond(e.getKey().hour() * 3600, 0, java.time.ZoneOffset.UTC))
-                    .append('\t').append(escape(e.getKey().queue())).append('\t').append(escape(e.getKey().language()));
-            for (long v : e.getValue()) {
-                sb.append('\t').append(v);
+    private void copyRollup() {
+        try (CopyWriter in = CopyWriter.into(connection, "callcenter_stage_rollup", null)) {
+            for (Map.Entry<RollKey, long[]> e : rollup.entrySet()) {
+                in.text(java.time.LocalDateTime.ofEpochSecond(e.getKey().hour() * 3600, 0, java.time.ZoneOffset.UTC).toString())
+                        .repeated(e.getKey().queue()).repeated(e.getKey().language());
+                for (long v : e.getValue()) {
+                    in.number(v);
+                }
+                in.end();
             }
-            sb.append('\n');
-            if (sb.length() > 60_000) {
-                byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
-                in.writeToCopy(b, 0, b.length);
-                sb.setLength(0);
-            }
+            in.finish();
         }
-        byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
-        in.writeToCopy(b, 0, b.length);
-        in.endCopy();
     }
 
     @Override
     public void close() throws SQLException {
         cancel();
-    }
-
-    private void flush() throws SQLException {
-        if (pos > 0) {
-            copy.writeToCopy(buf, 0, pos);
-            pos = 0;
-        }
-    }
-
-    private void tab() { buf[pos++] = '\t'; }
-
-    private void null_() {
-        System.arraycopy(NULL, 0, buf, pos, NULL.length);
-        pos += NULL.length;
-    }
-
-    private void number(long v) {
-        if (v < 0) {
-            buf[pos++] = '-';
-            v = -v;
-        }
-        if (v == 0) {
-            buf[pos++] = '0';
-            return;
-        }
-        int start = pos;
-        while (v > 0) {
-            buf[pos++] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        for (int i = start, j = pos - 1; i < j; i++, j--) {
-            byte t = buf[i];
-            buf[i] = buf[j];
-            buf[j] = t;
-        }
-    }
-
-    /** Short repeated values (queue, language, agent) are encoded once. */
-    private void cached(String s) {
-        byte[] b = encoded.get(s);
-        if (b == null) {
-            b = escape(s).getBytes(StandardCharsets.UTF_8);
-            if (encoded.size() < 10_000) {
-                encoded.put(s, b);
-            }
-        }
-        System.arraycopy(b, 0, buf, pos, b.length);
-        pos += b.length;
-    }
-
-    private void text(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80 || c == '\\') {
-                byte[] b = escape(s).getBytes(StandardCharsets.UTF_8);
-                System.arraycopy(b, 0, buf, pos, b.length);
-                pos += b.length;
-                return;
-            }
-        }
-        for (int i = 0; i < s.length(); i++) {
-            buf[pos++] = (byte) s.charAt(i);
-        }
-    }
-
-    /** Control characters are refused by validation; only the backslash needs escaping in COPY text. */
-    private static String escape(String s) {
-        return s.indexOf('\\') < 0 ? s : s.replace("\\", "\\\\");
     }
 }

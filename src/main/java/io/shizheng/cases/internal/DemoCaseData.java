@@ -24,6 +24,7 @@ import io.shizheng.org.GeoLookup;
 import io.shizheng.org.Place;
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
+import io.shizheng.platform.CopyWriter;
 import io.shizheng.platform.DemoMode;
 import io.shizheng.platform.RocDate;
 import io.shizheng.platform.WorkingDayCalendar;
@@ -180,9 +181,9 @@ class DemoCaseData implements ApplicationRunner {
 
         long caseBase = reserve("cases_case_id_seq", total);
         long citizenBase = reserve("cases_citizen_id_seq", total);
-        CopyWriter caseRows = new CopyWriter();
-        CopyWriter citizenRows = new CopyWriter();
-        CopyWriter hopRows = new CopyWriter();
+        CopyWriter caseRows = CopyWriter.buffered();
+        CopyWriter citizenRows = CopyWriter.buffered();
+        CopyWriter hopRows = CopyWriter.buffered();
         List<long[]> citizens = new ArrayList<>();          // {id} of citizens made so far, for repeat callers
         List<double[]> hotspots = new ArrayList<>();        // {lon, lat, categoryIndex, epochDay}
         List<String> reportCats = List.of("STREETLIGHT", "POTHOLE", "PARKING", "SIGNAL", "NOISE", "LITTER", "DRAIN", "TREE", "NEIGHBOURHOOD");
@@ -406,7 +407,7 @@ class DemoCaseData implements ApplicationRunner {
         hopRows.copy(con, "cases_hop", "case_id, at, kind, from_agency_id, to_agency_id, reason, username, demo");
         jdbc.sql("analyze cases_case").update();
         log.info("Demo cases generated in {} ms, copied in {} ms", (generated - startGen) / 1_000_000, (System.nanoTime() - generated) / 1_000_000);
-        return new Stats(caseRows.rows(), citizenRows.rows(), hopRows.rows());
+        return new Stats((int) caseRows.rows(), (int) citizenRows.rows(), (int) hopRows.rows());
     }
 
     /** Reserves n ids of a sequence for COPY; ids are base .. base+n-1. */

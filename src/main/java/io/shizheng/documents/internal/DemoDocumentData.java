@@ -1,6 +1,5 @@
 package io.shizheng.documents.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,10 +15,9 @@ import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.AgencyKind;
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
+import io.shizheng.platform.CopyWriter;
 import io.shizheng.platform.DemoMode;
 import io.shizheng.platform.WorkingDayCalendar;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -137,15 +135,13 @@ class DemoDocumentData implements ApplicationRunner {
         DeadlineRules.Bulk bulk = rules.bulk();
         Connection con = DataSourceUtils.getConnection(dataSource);
         jdbc.sql("create temp table documents_demo_ext (doc_no text, seq int, days int, reason text) on commit drop").update();
-        CopyIn docs = con.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                copy documents_document (doc_no, agency_id, unit, doc_type, priority, subject, received_on, set_deadline,
-                  closed_on, extension_count, extension_days, project_control, deadline_rule, base_deadline, deadline,
-                  on_time, overdue_reason, demo) from stdin""");
-        StringBuilder ext = new StringBuilder();
-        StringBuilder b = new StringBuilder(1 << 17);
+        CopyWriter ext = CopyWriter.buffered();
         int count = 0;
         int[] serial = new int[targets.size()];
-        try {
+        try (CopyWriter docs = CopyWriter.into(con, "documents_document", """
+                doc_no, agency_id, unit, doc_type, priority, subject, received_on, set_deadline, closed_on,
+                extension_count, extension_days, project_control, deadline_rule, base_deadline, deadline, on_time,
+                overdue_reason, demo""")) {
             for (int pass = 0; pass < 2; pass++) {
                 List<LocalDate> days = pass == 0 ? yearDays : recentDays;
                 int n = pass == 0 ? perYear : recent;
@@ -156,24 +152,14 @@ class DemoDocumentData implements ApplicationRunner {
                         LocalDate received = days.get(random.nextInt(days.size()));
                         String docNo = target.agency().code() + "-" + (received.getYear() - 1911)
                                 + "%07d".formatted(++serial[k] + (pass == 0 ? 0 : 5_000_000));
-                        appendDoc(b, ext, random, target, docNo, received, today, bulk);
+                        appendDoc(docs, ext, random, target, docNo, received, today, bulk);
                         count++;
-                        if (b.length() > 1 << 16) {
-                            write(docs, b);
-                        }
                     }
                 }
             }
-            write(docs, b);
-            docs.endCopy();
-        } finally {
-            if (docs.isActive()) {
-                docs.cancelCopy();
-            }
+            docs.finish();
         }
-        CopyIn exts = con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy documents_demo_ext from stdin");
-        write(exts, ext);
-        exts.endCopy();
+        ext.copy(con, "documents_demo_ext", null);
         jdbc.sql("""
                 insert into documents_extension (document_id, seq, days, reason, source, granted_by)
                 select d.id, e.seq, e.days, e.reason, 'IMPORT', '示範資料 demo' from documents_demo_ext e
@@ -181,7 +167,7 @@ class DemoDocumentData implements ApplicationRunner {
         return count;
     }
 
-    private void appendDoc(StringBuilder b, StringBuilder ext, Random random, Target target, String docNo,
+    private void appendDoc(CopyWriter b, CopyWriter ext, Random random, Target target, String docNo,
                            LocalDate received, LocalDate today, DeadlineRules.Bulk bulk) {
         int typeRoll = random.nextInt(100);
         DocType type = typeRoll < 55 ? DocType.INCOMING : typeRoll < 80 ? DocType.OUTGOING : typeRoll < 88 ? DocType.PETITION : DocType.APPLICATION;
@@ -228,17 +214,12 @@ class DemoDocumentData implements ApplicationRunner {
         }
         String unit = target.units()[random.nextInt(target.units().length)];
         String subject = "（示範）" + TITLES[random.nextInt(TITLES.length)] + TOPICS[random.nextInt(TOPICS.length)] + "一案";
-        DocumentImport.text(b, docNo).append('\t').append(target.agency().id()).append('\t');
-        DocumentImport.text(b, unit).append('\t').append(type.name()).append('\t').append(priority.name()).append('\t');
-        DocumentImport.text(b, subject).append('\t').append(received).append('\t');
-        b.append(setDeadline == null ? "\\N" : setDeadline.toString()).append('\t');
-        b.append(closed == null ? "\\N" : closed.toString()).append('\t');
-        b.append(extensions.size()).append('\t').append(extensionDays).append('\t').append(projectControl ? 't' : 'f').append('\t');
-        b.append(deadline.rule().name()).append('\t').append(deadline.base()).append('\t').append(deadline.deadline()).append('\t');
-        b.append(onTime == null ? "\\N" : onTime ? "t" : "f").append('\t').append(reason == null ? "\\N" : reason).append("\tt\n");
+        b.text(docNo).number(target.agency().id()).text(unit).text(type.name()).text(priority.name()).text(subject)
+                .value(received).value(setDeadline).value(closed).number(extensions.size()).number(extensionDays)
+                .bool(projectControl).text(deadline.rule().name()).value(deadline.base()).value(deadline.deadline())
+                .bool(onTime).text(reason).bool(true).end();
         for (int e = 0; e < extensions.size(); e++) {
-            ext.append(docNo).append('\t').append(e + 1).append('\t').append(extensions.get(e)).append('\t')
-                    .append("（示範）會辦單位意見待整合 / demo").append('\n');
+            ext.row(docNo, e + 1, extensions.get(e), "（示範）會辦單位意見待整合 / demo");
         }
     }
 
@@ -250,13 +231,5 @@ class DemoDocumentData implements ApplicationRunner {
             }
         }
         return days;
-    }
-
-    private static void write(CopyIn copy, StringBuilder b) throws java.sql.SQLException {
-        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > 0) {
-            copy.writeToCopy(bytes, 0, bytes.length);
-        }
-        b.setLength(0);
     }
 }

@@ -1,6 +1,5 @@
 package io.shizheng.documents.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -16,11 +15,10 @@ import io.shizheng.org.AgencyScope;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
+import io.shizheng.platform.CopyWriter;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.InvalidInputException.FieldProblem;
 import io.shizheng.platform.ShizhengUser;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -85,7 +83,7 @@ class DocumentImport {
                 on commit drop""").update();
         RecordParser parser = new RecordParser(agencies, rules, user, LocalDate.now(clock));
         Connection con = DataSourceUtils.getConnection(dataSource);
-        CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy documents_stage from stdin");
+        CopyWriter copy = CopyWriter.into(con, "documents_stage", null);
         List<FieldProblem> problems = new ArrayList<>();
         java.util.HashMap<String, Integer> seen = new java.util.HashMap<>();
         java.util.LinkedHashMap<String, List<Integer>> duplicates = new java.util.LinkedHashMap<>();
@@ -100,7 +98,6 @@ class DocumentImport {
             if (!headerProblems.isEmpty()) {
                 throw new InvalidInputException(headerProblems);
             }
-            StringBuilder buf = new StringBuilder(1 << 17);
             List<FieldProblem> rowProblems = new ArrayList<>();
             while (rows.hasNext()) {
                 RowSource.RawRow row = rows.next();
@@ -123,20 +120,19 @@ class DocumentImport {
                 if (badRows > 0 || !duplicates.isEmpty()) {
                     continue;
                 }
-                appendCopyLine(buf, r);
-                if (buf.length() > 1 << 16) {
-                    flush(copy, buf);
+                try {
+                    appendCopyLine(copy, r);
+                } catch (IllegalArgumentException e) {
+                    badRows++;
+                    problems.add(new FieldProblem(rows.where(row.line()), e.getMessage()));
                 }
             }
             seen = null;
             if (badRows == 0 && duplicates.isEmpty()) {
-                flush(copy, buf);
-                copy.endCopy();
+                copy.finish();
             }
         } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
+            copy.cancel();
         }
         if (badRows > 0) {
             if (problems.size() >= MAX_PROBLEMS) {
@@ -280,52 +276,16 @@ class DocumentImport {
         return now;
     }
 
-    private static void flush(CopyIn copy, StringBuilder buf) throws SQLException {
-        if (!buf.isEmpty()) {
-            byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            buf.setLength(0);
-        }
-    }
-
-    static void appendCopyLine(StringBuilder b, DocumentRecord r) {
-        b.append(r.line()).append('\t');
-        text(b, r.docNo()).append('\t').append(r.agencyId()).append('\t');
-        text(b, r.unit()).append('\t').append(r.type().name()).append('\t').append(r.priority().name()).append('\t');
-        text(b, r.subject()).append('\t').append(r.received()).append('\t');
-        date(b, r.setDeadline()).append('\t');
-        date(b, r.closed()).append('\t');
-        b.append(r.extensions().size()).append('\t').append(r.extensionDays()).append('\t').append('{');
+    static void appendCopyLine(CopyWriter w, DocumentRecord r) {
+        w.number(r.line()).text(r.docNo()).number(r.agencyId()).text(r.unit()).text(r.type().name())
+                .text(r.priority().name()).text(r.subject()).value(r.received()).value(r.setDeadline()).value(r.closed())
+                .number(r.extensions().size()).number(r.extensionDays());
+        StringBuilder array = new StringBuilder("{");
         for (int i = 0; i < r.extensions().size(); i++) {
-            b.append(i == 0 ? "" : ",").append(r.extensions().get(i));
+            array.append(i == 0 ? "" : ",").append(r.extensions().get(i));
         }
-        b.append("}\t").append(r.projectControl() ? 't' : 'f').append('\t');
-        b.append(r.deadline().rule().name()).append('\t').append(r.deadline().base()).append('\t')
-                .append(r.deadline().deadline()).append('\t');
-        Boolean onTime = r.onTime();
-        b.append(onTime == null ? "\\N" : onTime ? "t" : "f").append('\t');
-        b.append(r.overdueReason() == null ? "\\N" : r.overdueReason().name()).append('\n');
-    }
-
-    private static StringBuilder date(StringBuilder b, LocalDate d) {
-        return d == null ? b.append("\\N") : b.append(d);
-    }
-
-    /** COPY text format: backslash, tab and line breaks escaped; null as \N. */
-    static StringBuilder text(StringBuilder b, String s) {
-        if (s == null) {
-            return b.append("\\N");
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(ch);
-            }
-        }
-        return b;
+        w.text(array.append('}').toString()).bool(r.projectControl()).text(r.deadline().rule().name())
+                .value(r.deadline().base()).value(r.deadline().deadline()).bool(r.onTime())
+                .text(r.overdueReason() == null ? null : r.overdueReason().name()).end();
     }
 }
