@@ -25,18 +25,15 @@ import io.shizheng.org.Place;
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
 import io.shizheng.platform.CopyWriter;
+import io.shizheng.platform.DemoData;
 import io.shizheng.platform.DemoMode;
 import io.shizheng.platform.RocDate;
 import io.shizheng.platform.WorkingDayCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo mode only: a year (2018) of generated cases across channels, types and categories at Taichung's volume
@@ -45,8 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fixed seed, flagged demo, written with COPY.
  */
 @Component
-@Order(30)
-class DemoCaseData implements ApplicationRunner {
+class DemoCaseData implements DemoData {
 
     static final int YEAR = 2018;
     /** Cases a year at realistic volume (1999 calls that became cases, mailbox, letters, counters, apps). */
@@ -55,7 +51,6 @@ class DemoCaseData implements ApplicationRunner {
 
     private final DemoMode demo;
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
     private final DataSource dataSource;
     private final Catalogue catalogue;
     private final Dispatcher dispatcher;
@@ -67,12 +62,11 @@ class DemoCaseData implements ApplicationRunner {
     private final AuditLog audit;
     private final Clock clock;
 
-    DemoCaseData(DemoMode demo, JdbcClient jdbc, TransactionTemplate tx, DataSource dataSource, Catalogue catalogue,
+    DemoCaseData(DemoMode demo, JdbcClient jdbc, DataSource dataSource, Catalogue catalogue,
                  Dispatcher dispatcher, Deadlines deadlines, WorkingDayCalendar calendar, GeoLookup geo,
                  AgencyDirectory agencies, Open311Keys keys, AuditLog audit, Clock clock) {
         this.demo = demo;
         this.jdbc = jdbc;
-        this.tx = tx;
         this.dataSource = dataSource;
         this.catalogue = catalogue;
         this.dispatcher = dispatcher;
@@ -86,25 +80,23 @@ class DemoCaseData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!demo.enabled()) {
-            return;
-        }
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('cases.demo'))").query().singleRow();
-            keys.ensure("示範 Open311 用戶端 / demo Open311 client", Open311Keys.DEMO_KEY, true);
-            if (jdbc.sql("select count(*) from cases_case where demo").query(Long.class).single() > 0) {
-                return;
-            }
-            long t0 = System.nanoTime();
-            int faqs = seedFaq();
-            Stats st = seedCases();
-            audit.record("cases.demo-data", YEAR, AuditAction.CREATE, null,
-                    Map.of("cases", st.cases, "citizens", st.citizens, "hops", st.hops, "faq", faqs,
-                            "note", "示範資料（程式產生，非真實數據）/ generated demo data"));
-            log.info("Seeded demo cases: {} cases, {} citizens, {} hops, {} FAQ answers in {} ms", st.cases, st.citizens,
-                    st.hops, faqs, (System.nanoTime() - t0) / 1_000_000);
-        });
+    public void ensure() {
+        keys.ensure("示範 Open311 用戶端 / demo Open311 client", Open311Keys.DEMO_KEY, true);
+    }
+
+    @Override
+    public String table() {
+        return "cases_case";
+    }
+
+    @Override
+    public String seed() {
+        int faqs = seedFaq();
+        Stats st = seedCases();
+        audit.record("cases.demo-data", YEAR, AuditAction.CREATE, null,
+                Map.of("cases", st.cases, "citizens", st.citizens, "hops", st.hops, "faq", faqs,
+                        "note", "示範資料（程式產生，非真實數據）/ generated demo data"));
+        return "demo cases: " + st.cases + " cases, " + st.citizens + " citizens, " + st.hops + " hops, " + faqs + " FAQ answers";
     }
 
     private record Stats(int cases, int citizens, int hops) {

@@ -16,17 +16,12 @@ import io.shizheng.org.AgencyKind;
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
 import io.shizheng.platform.CopyWriter;
+import io.shizheng.platform.DemoData;
 import io.shizheng.platform.DemoMode;
 import io.shizheng.platform.WorkingDayCalendar;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo mode only: a year (2018) of generated document records for every first-level agency and district office,
@@ -35,12 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * inspections. Fixed seed, flagged demo, loaded with COPY.
  */
 @Component
-@Order(30)
-class DemoDocumentData implements ApplicationRunner {
+class DemoDocumentData implements DemoData {
 
     static final int YEAR = 2018;
     static final int REALISTIC_PER_YEAR = 1_500_000;
-    private static final Logger log = LoggerFactory.getLogger(DemoDocumentData.class);
     /** Agencies whose demo rate sits below the target, so that the report has something to show. */
     private static final Map<String, Double> LATE_SHARE = Map.of("URBAN", 0.047, "TRANS", 0.036, "D66000280", 0.041,
             "LAND", 0.033, "D66000080", 0.034, "EDU", 0.031);
@@ -63,12 +56,11 @@ class DemoDocumentData implements ApplicationRunner {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
-    private final TransactionTemplate tx;
     private final Clock clock;
 
     DemoDocumentData(DemoMode demo, AgencyDirectory agencies, WorkingDayCalendar calendar, DeadlineRules rules,
                      ClosureCounts counts, DemoInspections inspections, AuditLog audit, JdbcClient jdbc,
-                     DataSource dataSource, TransactionTemplate tx, Clock clock) {
+                     DataSource dataSource, Clock clock) {
         this.demo = demo;
         this.agencies = agencies;
         this.calendar = calendar;
@@ -78,38 +70,28 @@ class DemoDocumentData implements ApplicationRunner {
         this.audit = audit;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.tx = tx;
         this.clock = clock;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!demo.enabled()) {
-            return;
-        }
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('documents.demo'))").query().singleRow();
-            if (jdbc.sql("select exists (select 1 from documents_document where demo)").query(Boolean.class).single()) {
-                return;
-            }
-            long t = System.nanoTime();
-            try {
-                int n = seed();
-                counts.rebuildAll();
-                int visits = inspections.seed();
-                audit.record("documents.demo-data", YEAR, AuditAction.CREATE, null,
-                        Map.of("documents", n, "inspections", visits, "note", "示範資料（程式產生）/ generated demo data"));
-                log.info("Seeded {} demo documents and {} inspections in {} ms", n, visits, (System.nanoTime() - t) / 1_000_000);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("document demo data failed", e);
-            }
-        });
+    public String table() {
+        return "documents_document";
+    }
+
+    @Override
+    public String seed() {
+        int n = seedDocuments();
+        counts.rebuildAll();
+        int visits = inspections.seed();
+        audit.record("documents.demo-data", YEAR, AuditAction.CREATE, null,
+                Map.of("documents", n, "inspections", visits, "note", "示範資料（程式產生）/ generated demo data"));
+        return n + " demo documents and " + visits + " inspections";
     }
 
     private record Target(Agency agency, double weight, double lateShare, String[] units) {
     }
 
-    private int seed() throws java.sql.SQLException {
+    private int seedDocuments() {
         Random random = new Random(1070);
         List<Target> targets = new ArrayList<>();
         double sum = 0;

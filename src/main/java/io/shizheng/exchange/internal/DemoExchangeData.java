@@ -15,17 +15,13 @@ import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.GeoLookup;
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
+import io.shizheng.platform.CsvSource;
+import io.shizheng.platform.DemoData;
 import io.shizheng.platform.DemoMode;
 import io.shizheng.platform.RocDate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,29 +29,25 @@ import tools.jackson.databind.json.JsonMapper;
  * exchangeable datasets, with consumers, grants and a month of metered use. Fixed seed; flagged demo.
  */
 @Component
-@Order(30)
-class DemoExchangeData implements ApplicationRunner {
+class DemoExchangeData implements DemoData {
 
     /** A demo consumer key, documented in the README; it exists only in demo mode. */
     static final String DEMO_KEY = "exk_demo-transit-app";
-    private static final Logger log = LoggerFactory.getLogger(DemoExchangeData.class);
 
     private final DemoMode demo;
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
-    private final TransactionTemplate tx;
     private final Standards standards;
     private final AgencyDirectory agencies;
     private final GeoLookup geo;
     private final AuditLog audit;
     private final JsonMapper json;
 
-    DemoExchangeData(DemoMode demo, JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Standards standards,
+    DemoExchangeData(DemoMode demo, JdbcClient jdbc, JdbcTemplate batch, Standards standards,
                      AgencyDirectory agencies, GeoLookup geo, AuditLog audit, JsonMapper json) {
         this.demo = demo;
         this.jdbc = jdbc;
         this.batch = batch;
-        this.tx = tx;
         this.standards = standards;
         this.agencies = agencies;
         this.geo = geo;
@@ -68,60 +60,33 @@ class DemoExchangeData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!demo.enabled()) {
-            return;
-        }
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('exchange.demo'))").query().singleRow();
-            if (jdbc.sql("select count(*) from exchange_standard where demo").query(Long.class).single() > 0) {
-                return;
-            }
-            seed();
-        });
+    public String table() {
+        return "exchange_standard";
     }
 
-    private void seed() {
+    @Override
+    public String seed() {
+        return seedAll();
+    }
+
+    private String seedAll() {
         List<String> districts = geo.districts().stream().map(GeoLookup.District::name).toList();
         Map<String, Long> std = new LinkedHashMap<>();
-        std.put("bus-stop", standard("bus-stop", "公車站牌", List.of(
-                f("stop_id", "站牌代碼", "STRING", null, true, null), f("name", "站牌名稱", "STRING", null, true, null),
-                f("route", "路線", "STRING", null, false, null), f("district", "行政區", "CODE", null, true, districts),
-                f("lon", "經度", "DECIMAL", "度", true, null), f("lat", "緯度", "DECIMAL", "度", true, null))));
-        std.put("parking-lot", standard("parking-lot", "公有停車場", List.of(
-                f("lot_id", "停車場代碼", "STRING", null, true, null), f("name", "名稱", "STRING", null, true, null),
-                f("district", "行政區", "CODE", null, true, districts), f("capacity", "總車位", "INTEGER", "格", true, null),
-                f("available", "剩餘車位", "INTEGER", "格", false, null), f("updated_on", "更新日期", "DATE", null, true, null))));
-        std.put("air-station", standard("air-station", "空氣品質測站日值", List.of(
-                f("station", "測站", "STRING", null, true, null), f("district", "行政區", "CODE", null, true, districts),
-                f("date", "日期", "DATE", null, true, null), f("pm25", "PM2.5", "DECIMAL", "μg/m³", true, null),
-                f("aqi", "空氣品質指標", "INTEGER", null, true, null))));
-        std.put("point-facility", standard("point-facility", "點位設施", List.of(
-                f("facility_id", "設施代碼", "STRING", null, true, null), f("name", "名稱", "STRING", null, true, null),
-                f("district", "行政區", "CODE", null, true, districts), f("lon", "經度", "DECIMAL", "度", true, null),
-                f("lat", "緯度", "DECIMAL", "度", true, null),
-                f("status", "狀態", "CODE", null, true, List.of("正常", "故障", "維修中")))));
-        std.put("care-facility", standard("care-facility", "長照服務機構", List.of(
-                f("org_id", "機構代碼", "STRING", null, true, null), f("name", "機構名稱", "STRING", null, true, null),
-                f("district", "行政區", "CODE", null, true, districts), f("beds", "床數", "INTEGER", "床", false, null),
-                f("type", "類型", "CODE", null, true, List.of("居家式", "社區式", "機構式")))));
-        std.put("water-level", standard("water-level", "水位感測", List.of(
-                f("sensor_id", "感測器代碼", "STRING", null, true, null), f("district", "行政區", "CODE", null, true, districts),
-                f("date", "日期", "DATE", null, true, null), f("level_cm", "水位", "DECIMAL", "公分", true, null))));
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, List<Standards.FieldInput>> fields = new LinkedHashMap<>();
+        for (CsvSource.Row r : DemoData.table("exchange-standards.csv")) {
+            String codes = r.get("codes");
+            names.put(r.get("standard"), r.get("standard_name"));
+            fields.computeIfAbsent(r.get("standard"), k -> new ArrayList<>()).add(new Standards.FieldInput(r.get("field"),
+                    r.get("label"), r.get("type"), r.get("unit").isEmpty() ? null : r.get("unit"),
+                    Boolean.parseBoolean(r.get("required")), codes.isEmpty() ? null
+                    : codes.equals("@districts") ? districts : List.of(codes.split("\\|"))));
+        }
+        fields.forEach((code, f) -> std.put(code, standard(code, names.get(code), f)));
 
-        List<Spec> specs = List.of(
-                new Spec("bus-stops", "公車站牌位置", "TRANS", "bus-stop", "2017-06-01", "2017-06-10", 400),
-                new Spec("parking-lots", "公有停車場即時車位", "TRANS", "parking-lot", "2017-09-01", "2017-09-05", 120),
-                new Spec("air-quality-daily", "空氣品質測站日值", "EPB", "air-station", "2017-10-01", "2017-10-10", 365),
-                new Spec("street-lights", "路燈設施", "CONST", "point-facility", "2017-11-15", "2017-12-01", 500),
-                new Spec("long-term-care", "長照服務機構", "SOCIAL", "care-facility", "2017-12-01", "2017-12-20", 150),
-                new Spec("ibike-stations", "公共自行車租賃站", "TRANS", "point-facility", "2018-03-12", "2018-03-20", 200),
-                new Spec("flood-sensors", "淹水感測器水位", "WATER", "water-level", "2018-05-03", "2018-05-15", 300),
-                new Spec("public-wifi-spots", "免費無線上網熱點", "RDEC", "point-facility", "2018-07-02", "2018-07-09", 250),
-                new Spec("public-toilets", "公廁設施", "EPB", "point-facility", "2018-09-10", "2018-09-18", 300),
-                new Spec("aed-locations", "AED 設置地點", "HEALTH", "point-facility", "2018-11-05", "2018-11-12", 180),
-                new Spec("building-permits", "建造執照", "URBAN", "point-facility", "2018-12-10", null, 100),
-                new Spec("fire-hydrants", "消防栓", "FIRE", "point-facility", null, null, 150));
+        List<Spec> specs = DemoData.table("exchange-datasets.csv").stream().map(r -> new Spec(r.get("code"), r.get("name"),
+                r.get("agency_code"), r.get("standard"), emptyNull(r.get("published")), emptyNull(r.get("granted")),
+                Integer.parseInt(r.get("rows")))).toList();
 
         long transit = consumer("臺中公車通 App 開發團隊（示範）", null, "dev@transit-app.demo.invalid");
         long university = consumer("國立中興大學智慧城市研究中心（示範）", null, "smartcity@university.demo.invalid");
@@ -156,7 +121,11 @@ class DemoExchangeData implements ApplicationRunner {
         }
         audit.record("exchange.demo-data", "2018", AuditAction.CREATE, null,
                 Map.of("standards", std.size(), "datasets", datasets, "note", "示範資料 / demo data"));
-        log.info("Seeded exchange demo data: {} standards, {} datasets", std.size(), datasets);
+        return "exchange demo data: " + std.size() + " standards, " + datasets + " datasets";
+    }
+
+    private static String emptyNull(String s) {
+        return s.isEmpty() ? null : s;
     }
 
     private long standard(String code, String name, List<Standards.FieldInput> fields) {
@@ -164,11 +133,6 @@ class DemoExchangeData implements ApplicationRunner {
         jdbc.sql("update exchange_standard set status = 'PUBLISHED', published_at = ? where id = ?")
                 .params(at("2017-05-01"), id).update();
         return id;
-    }
-
-    private static Standards.FieldInput f(String name, String label, String type, String unit, boolean required,
-                                          List<String> codes) {
-        return new Standards.FieldInput(name, label, type, unit, required, codes);
     }
 
     private long consumer(String name, Long agency, String contact) {

@@ -16,16 +16,12 @@ import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
+import io.shizheng.platform.CsvSource;
+import io.shizheng.platform.DemoData;
 import io.shizheng.platform.DemoMode;
 import io.shizheng.platform.RocDate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo mode only: a year of generated, deterministic, labelled data behind the FY107 scorecard. The 14
@@ -33,32 +29,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * log (flagged demo), from which the system-usage metric computes it like any real activity.
  */
 @Component
-@Order(20)
-class DemoPlanData implements ApplicationRunner {
+class DemoPlanData implements DemoData {
 
     static final int YEAR = 2018;
     static final String NOTE = "示範資料（程式產生，非真實數據）/ generated demo data";
-    private static final Logger log = LoggerFactory.getLogger(DemoPlanData.class);
 
     /** Month-by-month values (Jan..Dec) per indicator: the story the demo scorecard tells. */
     static final Map<String, double[]> SERIES = new LinkedHashMap<>();
 
     static {
-        SERIES.put("1.1", new double[] {75.0, 76.5, 77.8, 78.2, 79.1, 80.1, 80.4, 81.0, 81.7, 82.0, 82.4, 82.6});
-        SERIES.put("1.3", new double[] {96.9, 97.2, 97.0, 97.5, 97.3, 97.6, 97.4, 97.8, 97.5, 97.3, 97.6, 97.4});
-        SERIES.put("1.4", new double[] {2_610_000, 5_420_000, 8_150_000, 11_020_000, 13_880_000, 16_700_000,
-                19_530_000, 22_410_000, 25_260_000, 28_180_000, 31_600_000, 35_120_000});
-        SERIES.put("1.5", new double[] {64, 73, 86, 80, 72, 82, 76, 88, 78, 84, 92, 87});
-        SERIES.put("2.1", new double[] {0, 18, 64, 42, 118, 36, 0, 88, 40, 146, 52, 0});
-        SERIES.put("2.2", new double[] {84.2, 85.0, 85.8, 86.1, 85.7, 86.3, 86.0, 86.4, 86.1, 86.5, 86.2, 86.2});
-        SERIES.put("2.3", new double[] {81.2, 82.0, 82.6, 83.1, 82.8, 83.0, 83.5, 83.2, 83.6, 83.3, 83.5, 83.4});
-        SERIES.put("2.4", new double[] {87.5, 88.0, 88.3, 88.1, 88.6, 88.4, 88.9, 88.7, 88.5, 88.8, 88.6, 88.6});
-        SERIES.put("2.5", new double[] {3, 5, 4, 6, 2, 7, 5, 4, 6, 5, 3, 7});
-        SERIES.put("2.6", new double[] {7_820, 6_950, 8_410, 8_030, 8_760, 8_290, 9_120, 8_840, 8_560, 9_310, 9_080, 9_650});
-        SERIES.put("3.1", new double[] {0, 0, 2, 9, 12, 6, 1, 0, 0, 2, 1, 0});
-        SERIES.put("3.2", new double[] {5, 5, 6, 6, 6, 7, 7, 8, 8, 9, 9, 10});
-        SERIES.put("3.3", new double[] {0.4, 0.5, 0.6, 0.5, 0.7, 0.6, 0.8, 0.7, 0.9, 0.8, 0.8, 0.8});
-        SERIES.put("3.4", new double[] {4, 4, 5, 5, 5, 6, 6, 6, 7, 7, 8, 8});
+        for (CsvSource.Row r : DemoData.table("plan-series.csv")) {
+            double[] months = new double[12];
+            for (int m = 1; m <= 12; m++) {
+                months[m - 1] = Double.parseDouble(r.get("m" + m));
+            }
+            SERIES.put(r.get("indicator"), months);
+        }
     }
 
     private final DemoMode demo;
@@ -66,55 +52,56 @@ class DemoPlanData implements ApplicationRunner {
     private final ManualValueStore values;
     private final AgencyDirectory agencies;
     private final AuditLog audit;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
 
-    DemoPlanData(DemoMode demo, PlanStore plans, ManualValueStore values, AgencyDirectory agencies, AuditLog audit,
-                 JdbcClient jdbc, TransactionTemplate tx) {
+    DemoPlanData(DemoMode demo, PlanStore plans, ManualValueStore values, AgencyDirectory agencies, AuditLog audit) {
         this.demo = demo;
         this.plans = plans;
         this.values = values;
         this.agencies = agencies;
         this.audit = audit;
-        this.jdbc = jdbc;
-        this.tx = tx;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!demo.enabled()) {
-            return;
+    public int order() {
+        return FIRST;
+    }
+
+    @Override
+    public String table() {
+        return "plan_manual_value";
+    }
+
+    @Override
+    public boolean seeded(JdbcClient jdbc) {
+        return DemoData.super.seeded(jdbc)
+                || plans.load(YEAR).isEmpty();
+    }
+
+    @Override
+    public String seed() {
+        PlanDocument plan = plans.load(YEAR).orElseThrow();
+        int count = 0;
+        for (PlanDocument.Indicator indicator : plan.indicators()) {
+            double[] series = SERIES.get(indicator.code());
+            if (series == null || !indicator.manual()) {
+                continue;
+            }
+            long indicatorId = plans.indicatorId(YEAR, indicator.code()).orElseThrow();
+            String owner = indicator.ownerAgencyId() == null ? "研考會"
+                    : agencies.find(indicator.ownerAgencyId()).map(Agency::name).orElse("").replace("臺中市政府", "");
+            for (int m = 1; m <= 12; m++) {
+                long id = values.upsert(indicatorId, LocalDate.of(YEAR, m, 1),
+                        BigDecimal.valueOf(series[m - 1]).setScale(2, RoundingMode.HALF_UP), NOTE, null,
+                        indicator.ownerAgencyId(), null, owner + "承辦（示範）", true, ManualValueStore.ValueStatus.PENDING);
+                values.review(id, ManualValueStore.ValueStatus.APPROVED, "研考會承辦（示範）", null);
+                count++;
+            }
         }
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('plan.demo'))").query().singleRow();
-            boolean seeded = jdbc.sql("select count(*) from plan_manual_value where demo").query(Long.class).single() > 0;
-            if (seeded || plans.load(YEAR).isEmpty()) {
-                return;
-            }
-            PlanDocument plan = plans.load(YEAR).orElseThrow();
-            int count = 0;
-            for (PlanDocument.Indicator indicator : plan.indicators()) {
-                double[] series = SERIES.get(indicator.code());
-                if (series == null || !indicator.manual()) {
-                    continue;
-                }
-                long indicatorId = plans.indicatorId(YEAR, indicator.code()).orElseThrow();
-                String owner = indicator.ownerAgencyId() == null ? "研考會"
-                        : agencies.find(indicator.ownerAgencyId()).map(Agency::name).orElse("").replace("臺中市政府", "");
-                for (int m = 1; m <= 12; m++) {
-                    long id = values.upsert(indicatorId, LocalDate.of(YEAR, m, 1),
-                            BigDecimal.valueOf(series[m - 1]).setScale(2, RoundingMode.HALF_UP), NOTE, null,
-                            indicator.ownerAgencyId(), null, owner + "承辦（示範）", true, ManualValueStore.ValueStatus.PENDING);
-                    values.review(id, ManualValueStore.ValueStatus.APPROVED, "研考會承辦（示範）", null);
-                    count++;
-                }
-            }
-            List<AuditLog.DemoWrite> writes = agencyActivity();
-            audit.recordDemoHistory(writes);
-            audit.record("plan.demo-data", YEAR, AuditAction.CREATE, null,
-                    Map.of("manualValues", count, "auditActivity", writes.size(), "note", NOTE));
-            log.info("Seeded FY{} demo data: {} manual values, {} agency write events", YEAR - 1911, count, writes.size());
-        });
+        List<AuditLog.DemoWrite> writes = agencyActivity();
+        audit.recordDemoHistory(writes);
+        audit.record("plan.demo-data", YEAR, AuditAction.CREATE, null,
+                Map.of("manualValues", count, "auditActivity", writes.size(), "note", NOTE));
+        return "FY" + (YEAR - 1911) + " demo data: " + count + " manual values, " + writes.size() + " agency write events";
     }
 
     /**

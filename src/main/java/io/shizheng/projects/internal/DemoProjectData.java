@@ -19,18 +19,13 @@ import io.shizheng.org.GeoLookup;
 import io.shizheng.org.Place;
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
+import io.shizheng.platform.DemoData;
 import io.shizheng.platform.DemoMode;
 import io.shizheng.platform.RocDate;
 import io.shizheng.projects.Light;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo mode only: about 300 controlled projects of 2018 (scaled), with planned S-curves, monthly reports,
@@ -38,33 +33,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * demo. Roughly 83 % of the projects due in 2018 close on time, with some agencies well below.
  */
 @Component
-@Order(30)
-class DemoProjectData implements ApplicationRunner {
+class DemoProjectData implements DemoData {
 
     static final int YEAR = 2018;
-    private static final Logger log = LoggerFactory.getLogger(DemoProjectData.class);
 
     /** Agency code, share of projects (weight), chance that a project due this year finishes on time. */
     private record Owner(String code, int weight, double onTime, String[] names, String category) {
     }
 
-    private static final List<Owner> OWNERS = List.of(
-            new Owner("CONST", 24, 0.84, new String[] {"%s%s路拓寬工程", "%s人行道環境改善工程", "%s%s橋改建工程", "%s公園新闢工程"}, "CONSTRUCTION"),
-            new Owner("WATER", 15, 0.90, new String[] {"%s%s排水改善工程", "%s雨水下水道建設工程", "%s污水下水道用戶接管工程"}, "CONSTRUCTION"),
-            new Owner("TRANS", 12, 0.78, new String[] {"%s%s路口號誌化改善（道安）", "%s公共自行車租賃站建置", "%s立體停車場新建工程"}, "ROAD_SAFETY"),
-            new Owner("EDU", 10, 0.92, new String[] {"%s%s國小校舍耐震補強", "%s%s國中活動中心新建", "%s國小老舊廁所整修"}, "CONSTRUCTION"),
-            new Owner("URBAN", 8, 0.70, new String[] {"%s社會住宅新建工程", "%s市地重劃區公共設施工程"}, "CONSTRUCTION"),
-            new Owner("EPB", 6, 0.86, new String[] {"%s垃圾轉運站改善工程", "%s資源回收場整建"}, "CONSTRUCTION"),
-            new Owner("CULT", 4, 0.75, new String[] {"%s文化館整建工程", "%s歷史建築修復"}, "CONSTRUCTION"),
-            new Owner("SPORT", 4, 0.80, new String[] {"%s國民運動中心新建工程", "%s運動公園整建"}, "CONSTRUCTION"),
-            new Owner("SOCIAL", 4, 0.88, new String[] {"%s長期照顧服務據點建置", "%s公共托嬰中心設置"}, "OTHER"),
-            new Owner("HEALTH", 3, 0.85, new String[] {"%s衛生所重建工程"}, "CONSTRUCTION"),
-            new Owner("FIRE", 3, 0.86, new String[] {"%s消防分隊廳舍新建工程"}, "CONSTRUCTION"),
-            new Owner("POLICE", 3, 0.80, new String[] {"%s派出所新建工程", "%s路口監視器建置（道安）"}, "ROAD_SAFETY"),
-            new Owner("AGRI", 4, 0.82, new String[] {"%s農路改善工程", "%s農業用水渠道改善"}, "CONSTRUCTION"));
-
-    private static final String[] STREETS = {"中山", "中正", "民生", "建國", "復興", "光明", "大智", "文心", "崇德", "五權",
-            "環中", "向上", "英才", "太原", "東山", "福星", "永春", "大雅", "中清", "旱溪"};
+    private static final List<Owner> OWNERS = DemoData.table("projects-owners.csv").stream()
+            .map(r -> new Owner(r.get("agency_code"), Integer.parseInt(r.get("weight")), Double.parseDouble(r.get("on_time")),
+                    r.get("names").split("\\|"), r.get("category"))).toList();
+    private static final String[] STREETS = DemoData.column("projects-streets.csv", "street");
+    private static final String[] RESOLUTIONS = DemoData.column("projects-resolutions.csv", "resolution");
 
     private final DemoMode demo;
     private final AgencyDirectory agencies;
@@ -72,39 +53,33 @@ class DemoProjectData implements ApplicationRunner {
     private final WarningRules rules;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final TransactionTemplate tx;
     private final AuditLog audit;
 
     DemoProjectData(DemoMode demo, AgencyDirectory agencies, GeoLookup geo, WarningRules rules, JdbcClient jdbc,
-                    JdbcTemplate template, TransactionTemplate tx, AuditLog audit) {
+                    JdbcTemplate template, AuditLog audit) {
         this.demo = demo;
         this.agencies = agencies;
         this.geo = geo;
         this.rules = rules;
         this.jdbc = jdbc;
         this.template = template;
-        this.tx = tx;
         this.audit = audit;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!demo.enabled()) {
-            return;
-        }
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('projects.demo'))").query().singleRow();
-            if (jdbc.sql("select count(*) from projects_project where demo").query(Long.class).single() > 0) {
-                return;
-            }
-            Generated g = generate(demo.scaled(300, 40), new Random(1071));
-            write(g);
-            meetings();
-            visits();
-            audit.record("projects.demo-data", YEAR, AuditAction.CREATE, null,
-                    Map.of("projects", g.projects.size(), "reports", g.reports.size(), "note", "示範資料 / generated demo data"));
-            log.info("Seeded {} demo projects with {} monthly reports", g.projects.size(), g.reports.size());
-        });
+    public String table() {
+        return "projects_project";
+    }
+
+    @Override
+    public String seed() {
+        Generated g = generate(demo.scaled(300, 40), new Random(1071));
+        write(g);
+        meetings();
+        visits();
+        audit.record("projects.demo-data", YEAR, AuditAction.CREATE, null,
+                Map.of("projects", g.projects.size(), "reports", g.reports.size(), "note", "示範資料 / generated demo data"));
+        return g.projects.size() + " demo projects with " + g.reports.size() + " monthly reports";
     }
 
     /** Everything generated, as rows ready for batch inserts. */
@@ -442,11 +417,4 @@ class DemoProjectData implements ApplicationRunner {
             }
         }
     }
-
-    private static final String[] RESOLUTIONS = {
-            "請主辦機關於一個月內提出趕工計畫並按月追蹤。/ File a catch-up plan within a month.",
-            "請邀集台電、自來水公司召開管線遷移協調會。/ Convene the utilities on relocation.",
-            "請檢討經費執行，未能支用部分辦理保留或繳回。/ Review spending; carry over or return unused funds.",
-            "請地政局協助加速用地取得。/ Land Office to speed up land acquisition.",
-            "請於下次會議報告廠商履約情形。/ Report on the contractor's performance next meeting."};
 }

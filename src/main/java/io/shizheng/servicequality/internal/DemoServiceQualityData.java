@@ -17,17 +17,12 @@ import io.shizheng.org.AgencyDirectory;
 import io.shizheng.org.AgencyKind;
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
+import io.shizheng.platform.DemoData;
 import io.shizheng.platform.DemoMode;
 import io.shizheng.platform.RocDate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo mode only: a year (2018) of generated, deterministic, labelled service-quality records: phone lines,
@@ -35,29 +30,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  * statistics, training sessions with attendances, and a few award candidates with visits.
  */
 @Component
-@Order(30)
-class DemoServiceQualityData implements ApplicationRunner {
+class DemoServiceQualityData implements DemoData {
 
     static final int YEAR = 2018;
     static final String TESTER = "研考會測試員（示範）";
-    private static final Logger log = LoggerFactory.getLogger(DemoServiceQualityData.class);
 
     private final DemoMode demo;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final TransactionTemplate tx;
     private final AgencyDirectory agencies;
     private final PhoneTests tests;
     private final PhoneStatistics stats;
     private final Rubrics rubrics;
     private final AuditLog audit;
 
-    DemoServiceQualityData(DemoMode demo, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx,
+    DemoServiceQualityData(DemoMode demo, JdbcClient jdbc, JdbcTemplate template,
                            AgencyDirectory agencies, PhoneTests tests, PhoneStatistics stats, Rubrics rubrics, AuditLog audit) {
         this.demo = demo;
         this.jdbc = jdbc;
         this.template = template;
-        this.tx = tx;
         this.agencies = agencies;
         this.tests = tests;
         this.stats = stats;
@@ -66,33 +57,29 @@ class DemoServiceQualityData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!demo.enabled()) {
-            return;
-        }
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('servicequality.demo'))").query().singleRow();
-            if (jdbc.sql("select count(*) from servicequality_line where demo").query(Long.class).single() > 0) {
-                return;
-            }
-            Random random = new Random(2218);
-            List<Agency> population = agencies.all().stream().filter(a -> a.active()
-                    && (a.kind() == AgencyKind.FIRST_LEVEL || a.kind() == AgencyKind.DISTRICT_OFFICE)).toList();
-            Map<Long, Double> weakness = new HashMap<>();
-            population.forEach(a -> weakness.put(a.id(), random.nextDouble()));
-            int lines = lines(population, random);
-            int[] calls = testRounds(random, weakness);
-            int statRows = phoneStats(population, random, weakness);
-            int[] trainingCounts = training(population, random);
-            int candidates = award(random);
-            audit.record("servicequality.demo-data", YEAR, AuditAction.CREATE, null, Map.of("lines", lines,
-                    "calls", calls[0], "notices", calls[1], "phoneStats", statRows, "sessions", trainingCounts[0],
-                    "attendances", trainingCounts[1], "awardCandidates", candidates,
-                    "note", "示範資料（程式產生，非真實數據）/ generated demo data"));
-            log.info("Seeded service-quality demo data: {} lines, {} test calls, {} notices, {} phone-stat rows, {} sessions, "
-                    + "{} attendances, {} award candidates", lines, calls[0], calls[1], statRows, trainingCounts[0],
-                    trainingCounts[1], candidates);
-        });
+    public String table() {
+        return "servicequality_line";
+    }
+
+    @Override
+    public String seed() {
+        Random random = new Random(2218);
+        List<Agency> population = agencies.all().stream().filter(a -> a.active()
+                && (a.kind() == AgencyKind.FIRST_LEVEL || a.kind() == AgencyKind.DISTRICT_OFFICE)).toList();
+        Map<Long, Double> weakness = new HashMap<>();
+        population.forEach(a -> weakness.put(a.id(), random.nextDouble()));
+        int lines = lines(population, random);
+        int[] calls = testRounds(random, weakness);
+        int statRows = phoneStats(population, random, weakness);
+        int[] trainingCounts = training(population, random);
+        int candidates = award(random);
+        audit.record("servicequality.demo-data", YEAR, AuditAction.CREATE, null, Map.of("lines", lines,
+                "calls", calls[0], "notices", calls[1], "phoneStats", statRows, "sessions", trainingCounts[0],
+                "attendances", trainingCounts[1], "awardCandidates", candidates,
+                "note", "示範資料（程式產生，非真實數據）/ generated demo data"));
+        return "service-quality demo data: " + lines + " lines, " + calls[0] + " test calls, " + calls[1] + " notices, "
+                + statRows + " phone-stat rows, " + trainingCounts[0] + " sessions, " + trainingCounts[1] + " attendances, "
+                + candidates + " award candidates";
     }
 
     private int lines(List<Agency> population, Random random) {
@@ -227,13 +214,9 @@ class DemoServiceQualityData implements ApplicationRunner {
 
     /** Twenty sessions over the year (none in January, July or December), about 600 attendances at full scale. */
     private int[] training(List<Agency> population, Random random) {
-        String[][] courses = {
-                {"PHONE-101", "電話禮儀與接聽技巧", "Telephone manners", "PHONE", "3"},
-                {"PHONE-201", "電話服務進階：轉接與客訴處理", "Advanced phone service", "PHONE", "3"},
-                {"COUNTER-101", "櫃檯服務與民眾溝通", "Counter service", "COUNTER", "3"},
-                {"PETITION-101", "人民陳情案件處理實務", "Handling petitions", "PETITION", "6"},
-                {"HOSP-101", "服務禮儀與同理心", "Service etiquette and empathy", "HOSPITALITY", "3"},
-                {"DIGITAL-101", "數位服務與線上申辦", "Digital services", "DIGITAL", "3"}};
+        String[][] courses = DemoData.table("servicequality-courses.csv").stream()
+                .map(r -> new String[] {r.get("code"), r.get("name"), r.get("name_en"), r.get("category"), r.get("hours")})
+                .toArray(String[][]::new);
         Map<String, Long> courseIds = new HashMap<>();
         for (String[] c : courses) {
             courseIds.put(c[0], jdbc.sql("""
@@ -241,7 +224,7 @@ class DemoServiceQualityData implements ApplicationRunner {
                     .params(c[0], c[1], c[2], c[3], new BigDecimal(c[4])).query(Long.class).single());
         }
         int[] months = {2, 3, 3, 4, 5, 5, 5, 6, 8, 8, 9, 10, 10, 10, 10, 11, 11, 4, 9, 6};
-        String[] places = {"臺中市政府文心樓 4 樓集會堂", "臺中市政府惠中樓 5 樓研習室", "陽明大樓 1 樓多功能會議室", "豐原陽明大樓 3 樓會議室"};
+        String[] places = DemoData.column("servicequality-training-places.csv", "place");
         int perSession = Math.max(2, demo.scaled(600, 40) / months.length);
         int attendances = 0;
         List<Object[]> regs = new ArrayList<>();
@@ -273,11 +256,10 @@ class DemoServiceQualityData implements ApplicationRunner {
     }
 
     private int award(Random random) {
-        Object[][] candidates = {
-                {"SOCIAL", "OVERALL", "AWARDED", "獲頒政府服務獎（整體服務類）。（示範）"},
-                {"D66000060", "OVERALL", "NOT_AWARDED", "入圍複審，未獲獎；委員建議強化跨機關服務整合。（示範）"},
-                {"EPB", "PROJECT", "SUBMITTED", null},
-                {"TAX", "OVERALL", "COACHING", null}};
+        Object[][] candidates = DemoData.table("servicequality-award-candidates.csv").stream()
+                .map(r -> new Object[] {r.get("agency_code"), r.get("category"), r.get("status"),
+                        r.get("result").isEmpty() ? null : r.get("result")})
+                .toArray(Object[][]::new);
         int n = 0;
         for (Object[] c : candidates) {
             Agency a = agencies.findByCode((String) c[0]).orElse(null);
