@@ -28,7 +28,7 @@ public interface DemoData {
     }
 
     /** The module's table whose rows flagged demo show that the data is there ("callcenter_import"). */
-    String table();
+    String seededTable();
 
     /** Where it runs among the demo data; ties go by name. */
     default int order() {
@@ -39,9 +39,9 @@ public interface DemoData {
     default void ensure() {
     }
 
-    /** Whether the data is already there (demo rows in {@link #table()}), or there is nothing to seed it on. */
+    /** Whether the data is already there (demo rows in {@link #seededTable()}), or there is nothing to seed it on. */
     default boolean seeded(JdbcClient jdbc) {
-        return jdbc.sql("select exists (select 1 from " + table() + " where demo)").query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from " + seededTable() + " where demo)").query(Boolean.class).single();
     }
 
     /** Seeds in the seeder's transaction; returns what, for the log line ("300 demo projects with …"). */

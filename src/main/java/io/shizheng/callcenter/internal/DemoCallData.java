@@ -30,7 +30,7 @@ class DemoCallData implements DemoData {
     }
 
     @Override
-    public String table() {
+    public String seededTable() {
         return "callcenter_import";
     }
 

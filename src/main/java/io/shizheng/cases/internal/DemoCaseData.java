@@ -85,7 +85,7 @@ class DemoCaseData implements DemoData {
     }
 
     @Override
-    public String table() {
+    public String seededTable() {
         return "cases_case";
     }
 

@@ -74,7 +74,7 @@ class DemoDocumentData implements DemoData {
     }
 
     @Override
-    public String table() {
+    public String seededTable() {
         return "documents_document";
     }
 

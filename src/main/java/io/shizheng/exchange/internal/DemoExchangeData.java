@@ -60,7 +60,7 @@ class DemoExchangeData implements DemoData {
     }
 
     @Override
-    public String table() {
+    public String seededTable() {
         return "exchange_standard";
     }
 

@@ -91,7 +91,7 @@ class DemoOpendataData implements DemoData {
     }
 
     @Override
-    public String table() {
+    public String seededTable() {
         return "opendata_dataset";
     }
 

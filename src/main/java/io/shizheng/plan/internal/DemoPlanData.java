@@ -67,7 +67,7 @@ class DemoPlanData implements DemoData {
     }
 
     @Override
-    public String table() {
+    public String seededTable() {
         return "plan_manual_value";
     }
 

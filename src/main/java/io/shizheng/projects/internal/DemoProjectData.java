@@ -67,7 +67,7 @@ class DemoProjectData implements DemoData {
     }
 
     @Override
-    public String table() {
+    public String seededTable() {
         return "projects_project";
     }
 

@@ -57,7 +57,7 @@ class DemoServiceQualityData implements DemoData {
     }
 
     @Override
-    public String table() {
+    public String seededTable() {
         return "servicequality_line";
     }
 

@@ -16,7 +16,7 @@ class DemoSeederTest {
 
             @Override public int order() { return order; }
 
-            @Override public String table() { return name + "_demo"; }
+            @Override public String seededTable() { return name + "_demo"; }
 
             @Override public String seed() { return name; }
         };
