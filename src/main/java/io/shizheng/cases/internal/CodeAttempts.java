@@ -22,13 +22,15 @@ class CodeAttempts {
     static final String CLIENT = "CLIENT";
     static final String CASE = "CASE";
 
-    private final CaseService cases;
+    private final CitizenActions citizen;
+    private final CaseStore store;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CodeAttemptRules rules;
 
-    CodeAttempts(CaseService cases, JdbcClient jdbc, Clock clock, CodeAttemptRules rules) {
-        this.cases = cases;
+    CodeAttempts(CitizenActions citizen, CaseStore store, JdbcClient jdbc, Clock clock, CodeAttemptRules rules) {
+        this.citizen = citizen;
+        this.store = store;
         this.jdbc = jdbc;
         this.clock = clock;
         this.rules = rules;
@@ -36,10 +38,10 @@ class CodeAttempts {
 
     /** The case when the code is right; 404 when it is not; 429 when the client or the case has had too many wrong codes. */
     CaseRow open(String caseNo, String code, String client) {
-        if (CaseService.isBlank(caseNo) || CaseService.isBlank(code)) {
-            return cases.byCode(caseNo, code);
+        if (Inputs.isBlank(caseNo) || Inputs.isBlank(code)) {
+            return citizen.byCode(caseNo, code);
         }
-        String caseKey = cases.store().byNo(caseNo.strip()).map(c -> String.valueOf(c.id())).orElse(null);
+        String caseKey = store.byNo(caseNo.strip()).map(c -> String.valueOf(c.id())).orElse(null);
         // every try is counted as wrong before the code is compared, so that parallel tries cannot slip past the limit
         take(CLIENT, client, rules.perClient(), "您輸入錯誤查詢碼的次數過多");
         if (caseKey != null) {
@@ -50,7 +52,7 @@ class CodeAttempts {
                 throw locked;
             }
         }
-        CaseRow c = cases.byCode(caseNo, code);
+        CaseRow c = citizen.byCode(caseNo, code);
         giveBack(CLIENT, client);
         if (caseKey != null) {
             giveBack(CASE, caseKey);
