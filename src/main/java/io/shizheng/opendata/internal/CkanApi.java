@@ -39,6 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static io.shizheng.opendata.internal.CkanParams.boolParam;
 import static io.shizheng.opendata.internal.CkanParams.intParam;
+import static io.shizheng.opendata.internal.CkanParams.naturalParam;
 import static io.shizheng.opendata.internal.CkanParams.required;
 import static io.shizheng.opendata.internal.CkanParams.text;
 
@@ -176,8 +177,8 @@ class CkanApi {
     }
 
     private List<String> packageList(ObjectNode p) {
-        int limit = intParam(p, "limit", Integer.MAX_VALUE);
-        int offset = intParam(p, "offset", 0);
+        int limit = naturalParam(p, "limit", Integer.MAX_VALUE);
+        int offset = naturalParam(p, "offset", 0);
         return index.docs().stream().filter(SearchIndex.Doc::publiclyVisible).map(SearchIndex.Doc::name).sorted()
                 .skip(offset).limit(limit).toList();
     }

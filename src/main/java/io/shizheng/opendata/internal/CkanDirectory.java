@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 import static io.shizheng.opendata.internal.CkanParams.boolParam;
-import static io.shizheng.opendata.internal.CkanParams.intParam;
+import static io.shizheng.opendata.internal.CkanParams.naturalParam;
 import static io.shizheng.opendata.internal.CkanParams.required;
 import static io.shizheng.opendata.internal.CkanParams.text;
 
@@ -61,8 +61,8 @@ class CkanDirectory {
         } else {
             orgs.sort(Comparator.comparing(Catalog::orgName));
         }
-        int offset = intParam(p, "offset", 0);
-        int limit = intParam(p, "limit", 1000);
+        int offset = naturalParam(p, "offset", 0);
+        int limit = naturalParam(p, "limit", 1000);
         List<Agency> page = orgs.stream().skip(offset).limit(limit).toList();
         if (boolParam(p, "all_fields")) {
             return page.stream().map(a -> dicts.organization(a, counts.getOrDefault(Catalog.orgName(a), 0L), site)).toList();

@@ -8,11 +8,11 @@ import java.util.Map;
 
 import io.shizheng.opendata.internal.DatasetDraft.ResourceDraft;
 import io.shizheng.platform.InvalidInputException;
+import io.shizheng.platform.InvalidInputException.FieldProblem;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static io.shizheng.opendata.internal.CkanParams.boolParam;
 import static io.shizheng.opendata.internal.CkanParams.text;
 
 /** A CKAN package dict (package_create, package_update, package_patch) read into a catalogue draft. */
@@ -25,7 +25,42 @@ class CkanDrafts {
         this.dicts = dicts;
     }
 
+    /** Fields a package dict gives as text, and those it gives as lists. */
+    private static final List<String> TEXT_FIELDS = List.of("name", "title", "notes", "owner_org", "maintainer",
+            "maintainer_email", "maintainer_phone", "license_id", "state", "category", "fields_description",
+            "update_frequency", "charge", "contact_phone", "tag_string");
+    private static final List<String> LIST_FIELDS = List.of("tags", "groups", "resources");
+
+    /**
+     * A value of the wrong shape is a validation error naming the field, as in CKAN, never stored as its JSON text
+     * nor silently dropped.
+     */
+    static void checkShapes(ObjectNode p) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (String f : TEXT_FIELDS) {
+            JsonNode v = p.get(f);
+            if (v != null && (v.isArray() || v.isObject())) {
+                problems.add(new FieldProblem(f, "須為文字 / Must be a string"));
+            }
+        }
+        for (String f : LIST_FIELDS) {
+            JsonNode v = p.get(f);
+            if (v != null && !v.isNull() && !v.isArray()) {
+                problems.add(new FieldProblem(f, "須為清單 / Not a list" + (f.equals("tags") ? "; give tag_string for "
+                        + "comma-separated tags" : "")));
+            }
+        }
+        JsonNode priv = p.get("private");
+        if (priv != null && !priv.isNull() && !priv.isBoolean() && CkanParams.bool(priv) == null) {
+            problems.add(new FieldProblem("private", "須為 true 或 false / Must be true or false"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
     DatasetDraft draft(ObjectNode p) {
+        checkShapes(p);
         Map<String, String> extras = null;
         String category = text(p, "category");
         String fieldsDesc = text(p, "fields_description");
@@ -106,7 +141,7 @@ class CkanDrafts {
             }
         }
         String state = text(p, "state");
-        Boolean isPrivate = p.has("private") ? boolParam(p, "private") : null;
+        Boolean isPrivate = p.has("private") && !p.get("private").isNull() ? CkanParams.bool(p.get("private")) : null;
         return new DatasetDraft(text(p, "name"), text(p, "title"), text(p, "notes"), category, fieldsDesc,
                 text(p, "owner_org"), text(p, "maintainer"), text(p, "maintainer_email"), text(p, "maintainer_phone") == null
                 ? phone : text(p, "maintainer_phone"), frequency, text(p, "license_id"), charge, state, isPrivate, schema,

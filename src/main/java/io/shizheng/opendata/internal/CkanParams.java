@@ -75,6 +75,30 @@ final class CkanParams {
         }
     }
 
+    /** A count or a position (limit, offset, start): CKAN's natural_number_validator. */
+    static int naturalParam(ObjectNode p, String key, int def) {
+        int v = intParam(p, key, def);
+        if (v < 0) {
+            throw new InvalidInputException(key, "須為 0 以上的整數 / Must be a natural number");
+        }
+        return v;
+    }
+
+    /** A strict boolean: true or false as JSON, or as CKAN's words for them; null for anything else. */
+    static Boolean bool(JsonNode v) {
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (!v.isString() && !v.isNumber()) {
+            return null;
+        }
+        return switch (v.asString().strip().toLowerCase()) {
+            case "true", "1", "yes", "on", "t", "y" -> true;
+            case "false", "0", "no", "off", "f", "n", "" -> false;
+            default -> null;
+        };
+    }
+
     static boolean boolParam(ObjectNode p, String key) {
         JsonNode v = p.get(key);
         if (v == null || v.isNull()) {

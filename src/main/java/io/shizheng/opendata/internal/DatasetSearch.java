@@ -151,12 +151,15 @@ class DatasetSearch {
 
     /** The page [start, start+rows) in order; a bounded heap when the page is near the top, as it nearly always is. */
     static List<Hit> top(List<Hit> hits, Comparator<Hit> order, int start, int rows) {
-        int k = start + rows;
-        if (k >= hits.size() || k > 1000) {
+        // a start near Integer.MAX_VALUE is an empty page, not an overflow
+        long end = (long) start + rows;
+        if (end >= hits.size() || end > 1000) {
+            int k = (int) Math.min(end, hits.size());
             List<Hit> all = new ArrayList<>(hits);
             all.sort(order);
-            return all.subList(Math.min(start, all.size()), Math.min(k, all.size()));
+            return all.subList(Math.min(start, all.size()), k);
         }
+        int k = (int) end;
         java.util.PriorityQueue<Hit> heap = new java.util.PriorityQueue<>(k + 1, order.reversed());
         for (Hit h : hits) {
             if (heap.size() < k) {
