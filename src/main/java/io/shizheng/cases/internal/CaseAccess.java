@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /** Who may see and act on a case, and a case as a reader sees it (personal data masked unless they handle it). */
 @Component
-class CaseAccess {
+public class CaseAccess {
 
     private final CaseStore store;
     private final Catalogue catalogue;
@@ -40,7 +40,7 @@ class CaseAccess {
         this.clock = clock;
     }
 
-    LocalDate today() { return LocalDate.now(clock.withZone(RocDate.TAIPEI)); }
+    public LocalDate today() { return LocalDate.now(clock.withZone(RocDate.TAIPEI)); }
 
     /** The handling agency (and the agencies above it), RDEC (including its 1999 agents) and administrators. */
     boolean handles(ShizhengUser u, CaseRow c) {
@@ -134,7 +134,7 @@ class CaseAccess {
                 mayReassign, mayAct && c.open() && c.extendedDueOn() == null, c.demo(), hops);
     }
 
-    String agencyName(Long id) {
+    public String agencyName(Long id) {
         return id == null ? null : agencies.find(id).map(Agency::name).orElse("#" + id);
     }
 }

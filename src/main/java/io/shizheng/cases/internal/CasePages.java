@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import io.shizheng.cases.internal.status.CitizenActions;
+import io.shizheng.cases.internal.status.PublicCaseApi;
+import io.shizheng.cases.internal.status.CodeAttempts;
 
 /** Intake form, agent workspace, agency inbox, case page with its actions, supervisor dashboard, knowledge base. */
 @Controller

@@ -30,7 +30,7 @@ import static io.shizheng.cases.internal.Inputs.trim;
 
 /** Intake of a case from any channel: checked, dispatched to the competent agency, given its deadline, the citizen told. */
 @Service
-class CaseService {
+public class CaseService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final SecureRandom random = new SecureRandom();
@@ -65,7 +65,7 @@ class CaseService {
     }
 
     @Transactional
-    CaseRow intake(IntakeForm f, Long apiKeyId, boolean demo) {
+    public CaseRow intake(IntakeForm f, Long apiKeyId, boolean demo) {
         ShizhengUser user = CurrentUser.get().orElse(null);
         if (user != null && !CaseAccess.mayTakeCases(user) && apiKeyId == null) {
             throw new ForbiddenException("只有話務人員與機關承辦可以受理案件 / only agents and officers take cases");

@@ -6,14 +6,14 @@ import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.InvalidInputException.FieldProblem;
 
 /** What people type into a case, read one way everywhere: blank, trimmed, digits, one of an enum. */
-final class Inputs {
+public final class Inputs {
 
     private Inputs() {
     }
 
     static final int MAX_TEXT = 4000;
 
-    static boolean isBlank(String s) { return s == null || s.isBlank(); }
+    public static boolean isBlank(String s) { return s == null || s.isBlank(); }
 
     static String trim(String s) { return isBlank(s) ? null : s.strip(); }
 

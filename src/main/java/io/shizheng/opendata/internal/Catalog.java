@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is audited in the same transaction.
  */
 @Service
-class Catalog {
+public class Catalog {
 
     static final Pattern NAME = Pattern.compile("^[a-z0-9_-]{2,100}$");
 
@@ -81,7 +81,7 @@ class Catalog {
     }
 
     /** The dataset if the current user may see it; otherwise 404, as if it did not exist. */
-    Dataset visible(String key) {
+    public Dataset visible(String key) {
         ShizhengUser me = CurrentUser.get().orElse(null);
         return store.findByNameOrId(key).filter(d -> maySee(d, me))
                 .orElseThrow(() -> new NotFoundException("找不到資料集 " + key + " / Dataset not found"));
@@ -97,7 +97,7 @@ class Catalog {
         return d;
     }
 
-    static ShizhengUser requireWriter() {
+    public static ShizhengUser requireWriter() {
         ShizhengUser me = CurrentUser.get().orElseThrow(() -> new ForbiddenException(
                 "請以 API 權杖或登入後操作 / Sign in or send an API token to write"));
         if (!mayWrite(me)) {
@@ -118,7 +118,7 @@ class Catalog {
      * created (so a client that lost the answer does not create it twice).
      */
     @Transactional
-    Dataset create(DatasetDraft draft, String idempotencyKey) {
+    public Dataset create(DatasetDraft draft, String idempotencyKey) {
         ShizhengUser me = requireWriter();
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null) {
@@ -173,7 +173,7 @@ class Catalog {
 
     /** Full update (CKAN package_update) when {@code patch} is false, else a patch (package_patch). */
     @Transactional
-    Dataset update(String key, DatasetDraft draft, boolean patch) {
+    public Dataset update(String key, DatasetDraft draft, boolean patch) {
         ShizhengUser me = requireWriter();
         Dataset before = editable(key);
         DatasetDraft merged = patch ? checks.merge(before, draft) : draft;
@@ -237,7 +237,7 @@ class Catalog {
      * that was never published is marked deleted and disappears from every list but RDEC's.
      */
     @Transactional
-    Dataset delete(String key) {
+    public Dataset delete(String key) {
         Dataset d = editable(key);
         return d.state() == State.draft ? transition(key, State.deleted, "delete") : transition(key, State.withdrawn, "withdraw");
     }
@@ -273,7 +273,7 @@ class Catalog {
     }
 
     @Transactional
-    Resource addUrlResource(String key, ResourceDraft draft) {
+    public Resource addUrlResource(String key, ResourceDraft draft) {
         ShizhengUser me = requireWriter();
         Dataset d = editable(key);
         List<FieldProblem> problems = new ArrayList<>();
@@ -319,11 +319,11 @@ class Catalog {
     }
 
     /** An organisation by CKAN name (agency code in lower case), agency id or full name. */
-    Optional<Agency> agency(String key) {
+    public Optional<Agency> agency(String key) {
         return checks.agency(key);
     }
 
-    static String orgName(Agency a) {
+    public static String orgName(Agency a) {
         return a.code().toLowerCase();
     }
 

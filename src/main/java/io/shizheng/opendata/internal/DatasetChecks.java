@@ -17,6 +17,7 @@ import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.InvalidInputException.FieldProblem;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import io.shizheng.opendata.internal.formats.Formats;
 
 /** A dataset draft checked and resolved against the catalogue (names taken, agencies, groups, licences) before a write. */
 @Component

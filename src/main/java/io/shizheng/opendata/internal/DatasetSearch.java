@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * over what the caller may see. Filters follow CKAN's Solr field names.
  */
 @Service
-class DatasetSearch {
+public class DatasetSearch {
 
     static final List<String> DEFAULT_FACETS = List.of("organization", "groups", "tags", "res_format", "license_id",
             "quality_level");
@@ -35,14 +35,14 @@ class DatasetSearch {
             "([+-]?)([a-z_]+):(\"[^\"]*\"|\\[[^\\]]*\\]|\\S+)");
     private static final Pattern RANGE = Pattern.compile("\\[\\s*(\\S+)\\s+TO\\s+(\\S+)\\s*\\]");
 
-    record Query(String q, String fq, int rows, int start, String sort, List<String> facetFields, int facetLimit,
+    public record Query(String q, String fq, int rows, int start, String sort, List<String> facetFields, int facetLimit,
                  boolean includeDrafts, boolean includePrivate) {
     }
 
-    record FacetItem(String name, String displayName, long count) {
+    public record FacetItem(String name, String displayName, long count) {
     }
 
-    record Result(long count, List<Dataset> results, String sort, Map<String, List<FacetItem>> facets) {
+    public record Result(long count, List<Dataset> results, String sort, Map<String, List<FacetItem>> facets) {
     }
 
     private final SearchIndex index;
@@ -71,7 +71,7 @@ class DatasetSearch {
         return g;
     }
 
-    Result search(Query query, ShizhengUser user) {
+    public Result search(Query query, ShizhengUser user) {
         if (query.rows() < 0 || query.rows() > 1000) {
             throw new InvalidInputException("rows", "rows 須介於 0 與 1000 / rows must be between 0 and 1000");
         }

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** Rows of a tabular file, one at a time, so that a file of any size is read in constant memory. */
-interface TableReader extends Closeable {
+public interface TableReader extends Closeable {
 
     /** The next row (the first is the header row for CSV), or null at the end. */
     List<String> next() throws IOException;

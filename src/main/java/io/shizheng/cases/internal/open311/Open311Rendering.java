@@ -1,4 +1,4 @@
-package io.shizheng.cases.internal;
+package io.shizheng.cases.internal.open311;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -14,6 +14,11 @@ import io.shizheng.platform.Jurisdiction;
 import io.shizheng.platform.PersonalData;
 import io.shizheng.platform.RocDate;
 import org.springframework.stereotype.Component;
+import io.shizheng.cases.internal.CaseRow;
+import io.shizheng.cases.internal.Category;
+import io.shizheng.cases.internal.ClosingCategory;
+import io.shizheng.cases.internal.Catalogue;
+import io.shizheng.cases.internal.CaseStore;
 
 /** Cases as the specification's service requests, for the public list and the single request. */
 @Component

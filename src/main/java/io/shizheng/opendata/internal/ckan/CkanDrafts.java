@@ -1,4 +1,4 @@
-package io.shizheng.opendata.internal;
+package io.shizheng.opendata.internal.ckan;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,8 +12,10 @@ import io.shizheng.platform.InvalidInputException.FieldProblem;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import io.shizheng.opendata.internal.DatasetDraft;
+import io.shizheng.opendata.internal.CkanDicts;
 
-import static io.shizheng.opendata.internal.CkanParams.text;
+import static io.shizheng.opendata.internal.ckan.CkanParams.text;
 
 /** A CKAN package dict (package_create, package_update, package_patch) read into a catalogue draft. */
 @Component

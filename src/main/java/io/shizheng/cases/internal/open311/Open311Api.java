@@ -1,4 +1,4 @@
-package io.shizheng.cases.internal;
+package io.shizheng.cases.internal.open311;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -31,6 +31,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.shizheng.cases.internal.CaseRow;
+import io.shizheng.cases.internal.CaseService;
+import io.shizheng.cases.internal.IntakeForm;
+import io.shizheng.cases.internal.CaseAccess;
+import io.shizheng.cases.internal.Category;
+import io.shizheng.cases.internal.Catalogue;
+import io.shizheng.cases.internal.CaseStore;
+import io.shizheng.cases.internal.Open311Keys;
 
 /**
  * Open311 GeoReport v2: services, service definitions, posting and reading service requests, tokens. Public

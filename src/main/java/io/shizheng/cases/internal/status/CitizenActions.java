@@ -1,4 +1,4 @@
-package io.shizheng.cases.internal;
+package io.shizheng.cases.internal.status;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,12 +11,19 @@ import io.shizheng.platform.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.shizheng.cases.internal.CaseRow;
+import io.shizheng.cases.internal.Deadlines;
+import io.shizheng.cases.internal.CaseType;
+import io.shizheng.cases.internal.CaseAccess;
+import io.shizheng.cases.internal.ClosingCategory;
+import io.shizheng.cases.internal.Catalogue;
+import io.shizheng.cases.internal.CaseStore;
 
 import static io.shizheng.cases.internal.Inputs.isBlank;
 
 /** What a citizen does with their case number and verification code: read it, rate the reply, ask for it to be reopened. */
 @Service
-class CitizenActions {
+public class CitizenActions {
 
     private final CaseStore store;
     private final Catalogue catalogue;
@@ -48,7 +55,7 @@ class CitizenActions {
     }
 
     @Transactional
-    CaseRow rate(String caseNo, String code, Integer rating) {
+    public CaseRow rate(String caseNo, String code, Integer rating) {
         CaseRow c = byCode(caseNo, code);
         if (c.open()) {
             throw new InvalidInputException("rating", "結案後才能評分 / you can rate once the case is answered");
@@ -72,7 +79,7 @@ class CitizenActions {
 
     /** Within the reopen window (7 days by default) the citizen may ask for the case to be handled again. */
     @Transactional
-    CaseRow reopen(String caseNo, String code, String reason) {
+    public CaseRow reopen(String caseNo, String code, String reason) {
         CaseRow c = byCode(caseNo, code);
         if (isBlank(reason) || reason.length() > 1000) {
             throw new InvalidInputException("reason", "請說明不滿意的原因（1000 字內）/ say why (up to 1000 characters)");

@@ -1,4 +1,4 @@
-package io.shizheng.opendata.internal;
+package io.shizheng.opendata.internal.ckan;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,11 +15,16 @@ import io.shizheng.platform.NotFoundException;
 import io.shizheng.platform.ShizhengUser;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
+import io.shizheng.opendata.internal.SearchIndex;
+import io.shizheng.opendata.internal.DatasetStore;
+import io.shizheng.opendata.internal.DatasetSearch;
+import io.shizheng.opendata.internal.Catalog;
+import io.shizheng.opendata.internal.CkanDicts;
 
-import static io.shizheng.opendata.internal.CkanParams.boolParam;
-import static io.shizheng.opendata.internal.CkanParams.naturalParam;
-import static io.shizheng.opendata.internal.CkanParams.required;
-import static io.shizheng.opendata.internal.CkanParams.text;
+import static io.shizheng.opendata.internal.ckan.CkanParams.boolParam;
+import static io.shizheng.opendata.internal.ckan.CkanParams.naturalParam;
+import static io.shizheng.opendata.internal.ckan.CkanParams.required;
+import static io.shizheng.opendata.internal.ckan.CkanParams.text;
 
 /** CKAN's organizations (the agencies), groups (the themes) and tags, with the count of public datasets in each. */
 @Component

@@ -1,4 +1,4 @@
-package io.shizheng.opendata.internal;
+package io.shizheng.opendata.internal.ckan;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,12 +36,20 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import io.shizheng.opendata.internal.SearchIndex;
+import io.shizheng.opendata.internal.DatasetStore;
+import io.shizheng.opendata.internal.Licenses;
+import io.shizheng.opendata.internal.Dataset;
+import io.shizheng.opendata.internal.DatasetSearch;
+import io.shizheng.opendata.internal.ResourceIntake;
+import io.shizheng.opendata.internal.Catalog;
+import io.shizheng.opendata.internal.CkanDicts;
 
-import static io.shizheng.opendata.internal.CkanParams.boolParam;
-import static io.shizheng.opendata.internal.CkanParams.intParam;
-import static io.shizheng.opendata.internal.CkanParams.naturalParam;
-import static io.shizheng.opendata.internal.CkanParams.required;
-import static io.shizheng.opendata.internal.CkanParams.text;
+import static io.shizheng.opendata.internal.ckan.CkanParams.boolParam;
+import static io.shizheng.opendata.internal.ckan.CkanParams.intParam;
+import static io.shizheng.opendata.internal.ckan.CkanParams.naturalParam;
+import static io.shizheng.opendata.internal.ckan.CkanParams.required;
+import static io.shizheng.opendata.internal.ckan.CkanParams.text;
 
 /**
  * CKAN Action API v3: {@code /api/3/action/{name}} and {@code /api/action/{name}}, GET or POST (JSON, form or

@@ -1,4 +1,4 @@
-package io.shizheng.cases.internal;
+package io.shizheng.cases.internal.status;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +15,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.shizheng.cases.internal.CaseRow;
+import io.shizheng.cases.internal.CaseType;
+import io.shizheng.cases.internal.Citizen;
+import io.shizheng.cases.internal.CaseAccess;
+import io.shizheng.cases.internal.Category;
+import io.shizheng.cases.internal.Catalogue;
+import io.shizheng.cases.internal.CaseStore;
 
 /**
  * What a citizen sees of their own case by case number and verification code: no personal data, no names of staff.
@@ -23,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/cases/public")
 @Tag(name = "Cases", description = "陳情與 1999 案件 / citizen cases from every channel")
-class PublicCaseApi {
+public class PublicCaseApi {
 
     private final CaseStore store;
     private final CaseAccess access;
@@ -48,7 +55,7 @@ class PublicCaseApi {
                         List<Step> history) {
     }
 
-    PublicStatus status(CaseRow c) {
+    public PublicStatus status(CaseRow c) {
         List<String> names = store.citizen(c.citizenId()).map(Citizen::name).stream().toList();
         List<Step> steps = store.hops(c.id()).stream()
                 .filter(h -> !h.kind().equals("ESCALATE"))

@@ -1,4 +1,4 @@
-package io.shizheng.cases.internal;
+package io.shizheng.cases.internal.open311;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,6 +10,9 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
+import io.shizheng.cases.internal.IntakeForm;
+import io.shizheng.cases.internal.Category;
+import io.shizheng.cases.internal.Catalogue;
 
 /** The parameters of Open311 requests read the specification's way: a report's form, numbers, dates, pages. */
 final class Open311Params {

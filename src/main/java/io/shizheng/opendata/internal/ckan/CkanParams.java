@@ -1,4 +1,4 @@
-package io.shizheng.opendata.internal;
+package io.shizheng.opendata.internal.ckan;
 
 import java.io.IOException;
 import java.io.InputStream;
