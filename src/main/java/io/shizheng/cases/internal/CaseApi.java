@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Cases", description = "陳情與 1999 案件 / citizen cases from every channel")
 class CaseApi {
 
+    private final CaseSettings settings;
     private final CaseService cases;
+    private final CaseAccess access;
+    private final CaseHandling handling;
     private final CaseQueries queries;
     private final Catalogue catalogue;
     private final DuplicateFinder duplicates;
@@ -35,11 +38,14 @@ class CaseApi {
     private final Photos photos;
     private final Open311Keys open311Keys;
 
-    CaseApi(CaseService cases, CaseQueries queries, Catalogue catalogue, DuplicateFinder duplicates, KnowledgeBase kb,
+    CaseApi(CaseSettings settings, CaseService cases, CaseAccess access, CaseHandling handling, CaseQueries queries, Catalogue catalogue, DuplicateFinder duplicates, KnowledgeBase kb,
             OverdueEscalation escalation, Photos photos, Open311Keys open311Keys) {
         this.open311Keys = open311Keys;
         this.photos = photos;
+        this.settings = settings;
         this.cases = cases;
+        this.access = access;
+        this.handling = handling;
         this.queries = queries;
         this.catalogue = catalogue;
         this.duplicates = duplicates;
@@ -59,7 +65,7 @@ class CaseApi {
     @PutMapping("/types/{code}")
     @Operation(summary = "Set a case type's deadline rule (RDEC): reply days, counted from the next working day, hand-over days")
     CaseType updateType(@PathVariable String code, @RequestBody TypeRule body) {
-        return cases.updateType(code, body.replyDays(), body.fromNextDay(), body.reassignDays());
+        return settings.updateType(code, body.replyDays(), body.fromNextDay(), body.reassignDays());
     }
 
     @GetMapping("/categories")
@@ -72,7 +78,7 @@ class CaseApi {
     @Operation(summary = "Take in a case (agents, officers, RDEC); dispatched at once unless linked as a duplicate")
     ResponseEntity<CaseView> create(@RequestBody IntakeForm form) {
         CaseRow row = cases.intake(form, null, false);
-        return ResponseEntity.created(URI.create("/api/cases/" + row.caseNo())).body(cases.view(row.caseNo()));
+        return ResponseEntity.created(URI.create("/api/cases/" + row.caseNo())).body(access.view(row.caseNo()));
     }
 
     @GetMapping
@@ -91,7 +97,7 @@ class CaseApi {
     @GetMapping("/{caseNo}")
     @Operation(summary = "One case with its history; personal data masked unless you handle it")
     CaseView get(@PathVariable String caseNo) {
-        return cases.view(caseNo);
+        return access.view(caseNo);
     }
 
     record HandOver(String kind, String toAgency, String reason) {
@@ -100,8 +106,8 @@ class CaseApi {
     @PostMapping("/{caseNo}/handover")
     @Operation(summary = "Hand a case back (kind BACK) or on (kind ON, toAgency code) with a reason, within the reassignment deadline")
     CaseView handOver(@PathVariable String caseNo, @RequestBody HandOver body) {
-        cases.handOver(caseNo, body.kind(), body.toAgency(), body.reason());
-        return cases.view(caseNo);
+        handling.handOver(caseNo, body.kind(), body.toAgency(), body.reason());
+        return access.view(caseNo);
     }
 
     record Reason(String reason) {
@@ -110,8 +116,8 @@ class CaseApi {
     @PostMapping("/{caseNo}/extension")
     @Operation(summary = "The one extension of the deadline, with a reason the citizen is told")
     CaseView extend(@PathVariable String caseNo, @RequestBody Reason body) {
-        cases.extend(caseNo, body.reason());
-        return cases.view(caseNo);
+        handling.extend(caseNo, body.reason());
+        return access.view(caseNo);
     }
 
     record Closing(String reply, String closingCategory) {
@@ -120,8 +126,8 @@ class CaseApi {
     @PostMapping("/{caseNo}/close")
     @Operation(summary = "Close with the reply to the citizen and a closing category")
     CaseView close(@PathVariable String caseNo, @RequestBody Closing body) {
-        cases.close(caseNo, body.reply(), body.closingCategory());
-        return cases.view(caseNo);
+        handling.close(caseNo, body.reply(), body.closingCategory());
+        return access.view(caseNo);
     }
 
     record Reference(String earlierCaseNo) {
@@ -130,8 +136,8 @@ class CaseApi {
     @PostMapping("/{caseNo}/close-by-reference")
     @Operation(summary = "Close a repeated petition by reference to the earlier reply")
     CaseView closeByReference(@PathVariable String caseNo, @RequestBody Reference body) {
-        cases.closeByReference(caseNo, body.earlierCaseNo());
-        return cases.view(caseNo);
+        handling.closeByReference(caseNo, body.earlierCaseNo());
+        return access.view(caseNo);
     }
 
     record Link(String relatedCaseNo) {
@@ -140,8 +146,8 @@ class CaseApi {
     @PostMapping("/{caseNo}/link")
     @Operation(summary = "Link a case to a related or earlier one")
     CaseView link(@PathVariable String caseNo, @RequestBody Link body) {
-        cases.link(caseNo, body.relatedCaseNo());
-        return cases.view(caseNo);
+        handling.link(caseNo, body.relatedCaseNo());
+        return access.view(caseNo);
     }
 
     record Candidate(String caseNo, String category, String description, String agency, String status, Instant receivedAt,
@@ -162,15 +168,15 @@ class CaseApi {
         List<DuplicateFinder.Match> similar = text == null ? List.of() : duplicates.similar(text, category, now, 5);
         java.util.Set<Long> seen = new java.util.HashSet<>();
         near.forEach(m -> seen.add(m.row().id()));
-        return new Duplicates(near.stream().filter(m -> cases.mayRead(u, m.row())).map(this::candidate).toList(),
-                similar.stream().filter(m -> !seen.contains(m.row().id()) && cases.mayRead(u, m.row())).map(this::candidate).toList());
+        return new Duplicates(near.stream().filter(m -> access.mayRead(u, m.row())).map(this::candidate).toList(),
+                similar.stream().filter(m -> !seen.contains(m.row().id()) && access.mayRead(u, m.row())).map(this::candidate).toList());
     }
 
     private Candidate candidate(DuplicateFinder.Match m) {
         CaseRow r = m.row();
         return new Candidate(r.caseNo(), catalogue.category(r.categoryCode()).map(Category::name).orElse(r.categoryCode()),
                 r.description().length() > 120 ? r.description().substring(0, 120) + "…" : r.description(),
-                cases.agencyName(r.agencyId()), r.status(), r.receivedAt(), m.metres() < 0 ? null : m.metres(),
+                access.agencyName(r.agencyId()), r.status(), r.receivedAt(), m.metres() < 0 ? null : m.metres(),
                 m.score() == 0 ? null : m.score(), m.why());
     }
 
@@ -178,10 +184,10 @@ class CaseApi {
     @Operation(summary = "A caller's earlier cases by phone number (agents, RDEC)")
     List<CaseView> caller(@PathVariable String phone) {
         ShizhengUser u = CurrentUser.require();
-        if (!(u.cityWide() || cases.isRdec(u))) {
+        if (!(u.cityWide() || access.isRdec(u))) {
             throw new ForbiddenException("只有 1999 話務人員與研考會可查來電者案件 / agents and RDEC only");
         }
-        return queries.callerCases(phone).stream().map(r -> cases.view(r, u, false)).toList();
+        return queries.callerCases(phone).stream().map(r -> access.view(r, u, false)).toList();
     }
 
     @GetMapping("/faq")
@@ -247,11 +253,11 @@ class CaseApi {
     @Operation(summary = "Add a photo (JPEG, PNG, GIF or WebP, checked by content) to a case")
     ResponseEntity<Map<String, Object>> addPhoto(@PathVariable String caseNo,
                                                  @org.springframework.web.bind.annotation.RequestParam("photo") org.springframework.web.multipart.MultipartFile photo) {
-        CaseRow c = cases.readable(caseNo);
-        if (!cases.mayAct(CurrentUser.require(), c) && !cases.handles(CurrentUser.require(), c)) {
+        CaseRow c = access.readable(caseNo);
+        if (!access.mayAct(CurrentUser.require(), c) && !access.handles(CurrentUser.require(), c)) {
             throw new ForbiddenException("只有承辦機關可以加照片 / only the handling agency adds photos");
         }
-        cases.addPhoto(c, photo);
+        handling.addPhoto(c, photo);
         List<Photos.Photo> all = photos.list(caseNo);
         return ResponseEntity.status(201).body(Map.of("photos", all.size(), "id", all.get(all.size() - 1).id()));
     }
@@ -259,7 +265,7 @@ class CaseApi {
     @GetMapping("/{caseNo}/photos/{id}")
     @Operation(summary = "A photo of a case")
     ResponseEntity<byte[]> photo(@PathVariable String caseNo, @PathVariable long id) {
-        cases.readable(caseNo);
+        access.readable(caseNo);
         byte[] b = photos.bytes(caseNo, id);
         String type = Photos.sniff(b);
         return ResponseEntity.ok().header("Content-Type", type == null ? "application/octet-stream" : type)
@@ -283,7 +289,7 @@ class CaseApi {
         if (body.name() == null || body.name().isBlank() || body.name().length() > 100) {
             throw new InvalidInputException("name", "請填用戶端名稱（100 字內）/ name the client (up to 100 characters)");
         }
-        String key = cases.issueKey(body.name().strip());
+        String key = settings.issueKey(body.name().strip());
         return ResponseEntity.status(201).body(Map.of("name", body.name().strip(), "apiKey", key));
     }
 
@@ -291,7 +297,7 @@ class CaseApi {
     @Operation(summary = "Switch an Open311 client key off (administrators)")
     ResponseEntity<Void> deactivate(@PathVariable long id) {
         requireAdmin();
-        cases.deactivateKey(id);
+        settings.deactivateKey(id);
         return ResponseEntity.noContent().build();
     }
 

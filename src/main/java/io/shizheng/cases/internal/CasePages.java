@@ -21,12 +21,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import io.shizheng.cases.internal.status.CitizenActions;
+import io.shizheng.cases.internal.status.PublicCaseApi;
+import io.shizheng.cases.internal.status.CodeAttempts;
 
 /** Intake form, agent workspace, agency inbox, case page with its actions, supervisor dashboard, knowledge base. */
 @Controller
 class CasePages {
 
+    private final CaseStore store;
+    private final CaseAccess access;
     private final CaseService cases;
+    private final CaseHandling handling;
+    private final CitizenActions citizen;
     private final CaseQueries queries;
     private final Catalogue catalogue;
     private final AgencyDirectory agencies;
@@ -34,9 +41,13 @@ class CasePages {
     private final KnowledgeBase kb;
     private final Photos photos;
 
-    CasePages(CaseService cases, CaseQueries queries, Catalogue catalogue, AgencyDirectory agencies, GeoLookup geo,
+    CasePages(CaseStore store, CaseAccess access, CaseService cases, CaseHandling handling, CitizenActions citizen, CaseQueries queries, Catalogue catalogue, AgencyDirectory agencies, GeoLookup geo,
               KnowledgeBase kb, Photos photos) {
+        this.store = store;
+        this.access = access;
         this.cases = cases;
+        this.handling = handling;
+        this.citizen = citizen;
         this.queries = queries;
         this.catalogue = catalogue;
         this.agencies = agencies;
@@ -69,9 +80,9 @@ class CasePages {
         v.put("type", workspace ? "ENQUIRY" : "PETITION");
         formModel(model, v);
         model.addAttribute("workspace", workspace);
-        model.addAttribute("mayTake", CaseService.mayTakeCases(u));
+        model.addAttribute("mayTake", CaseAccess.mayTakeCases(u));
         if (done != null) {
-            cases.store().byNo(done).filter(c -> cases.handles(u, c)).ifPresent(c -> model.addAttribute("done", cases.view(c, u, false)));
+            store.byNo(done).filter(c -> access.handles(u, c)).ifPresent(c -> model.addAttribute("done", access.view(c, u, false)));
         }
         return "cases/workspace";
     }
@@ -131,13 +142,13 @@ class CasePages {
         model.addAttribute("year", year);
         model.addAttribute("years", queries.years());
         model.addAttribute("categories", catalogue.categories());
-        model.addAttribute("today", cases.today());
+        model.addAttribute("today", access.today());
         return "cases/inbox";
     }
 
     @GetMapping("/cases/{caseNo:[0-9]+}")
     String detail(@PathVariable String caseNo, Model model) {
-        CaseView c = cases.view(caseNo);
+        CaseView c = access.view(caseNo);
         model.addAttribute("c", c);
         model.addAttribute("closings", List.of(ClosingCategory.RESOLVED, ClosingCategory.EXPLAINED, ClosingCategory.SCHEDULED,
                 ClosingCategory.UNABLE, ClosingCategory.ANSWERED));
@@ -151,11 +162,11 @@ class CasePages {
                RedirectAttributes redirect) {
         try {
             switch (action) {
-                case "handover" -> cases.handOver(caseNo, p.get("kind"), p.get("toAgency"), p.get("reason"));
-                case "extension" -> cases.extend(caseNo, p.get("reason"));
-                case "close" -> cases.close(caseNo, p.get("reply"), p.get("closingCategory"));
-                case "close-by-reference" -> cases.closeByReference(caseNo, p.get("earlierCaseNo"));
-                case "link" -> cases.link(caseNo, p.get("relatedCaseNo"));
+                case "handover" -> handling.handOver(caseNo, p.get("kind"), p.get("toAgency"), p.get("reason"));
+                case "extension" -> handling.extend(caseNo, p.get("reason"));
+                case "close" -> handling.close(caseNo, p.get("reply"), p.get("closingCategory"));
+                case "close-by-reference" -> handling.closeByReference(caseNo, p.get("earlierCaseNo"));
+                case "link" -> handling.link(caseNo, p.get("relatedCaseNo"));
                 default -> throw new NotFoundException("沒有這個動作 / no such action");
             }
             redirect.addFlashAttribute("ok", "已儲存 / saved");
@@ -250,8 +261,8 @@ class CasePages {
         try {
             attempts.open(no, code, CodeAttempts.client(request));
             switch (action) {
-                case "rate" -> cases.rate(no, code, rating);
-                case "reopen" -> cases.reopen(no, code, reason);
+                case "rate" -> citizen.rate(no, code, rating);
+                case "reopen" -> citizen.reopen(no, code, reason);
                 default -> throw new NotFoundException("沒有這個動作 / no such action");
             }
             redirect.addFlashAttribute("ok", "rate".equals(action) ? "感謝您的評分 / thank you for rating"

@@ -20,15 +20,15 @@ class CaseQueries {
 
     private final CaseStore store;
     private final AgencyDirectory agencies;
-    private final CaseService cases;
+    private final CaseAccess access;
     private final JdbcClient jdbc;
     private final io.shizheng.org.GeoLookup geo;
 
-    CaseQueries(CaseStore store, AgencyDirectory agencies, CaseService cases, JdbcClient jdbc, io.shizheng.org.GeoLookup geo) {
+    CaseQueries(CaseStore store, AgencyDirectory agencies, CaseAccess access, JdbcClient jdbc, io.shizheng.org.GeoLookup geo) {
         this.geo = geo;
         this.store = store;
         this.agencies = agencies;
-        this.cases = cases;
+        this.access = access;
         this.jdbc = jdbc;
     }
 
@@ -42,7 +42,7 @@ class CaseQueries {
 
     /** The scope clause: the handling scope (city-wide for RDEC), everything for reviewers, and a chief's district. */
     String scope(ShizhengUser u, Map<String, Object> args) {
-        AgencyScope scope = u.has(Role.REVIEWER) ? AgencyScope.city() : cases.handlingScope(u);
+        AgencyScope scope = u.has(Role.REVIEWER) ? AgencyScope.city() : access.handlingScope(u);
         if (!scope.cityWide() && u.has(Role.VILLAGE_CHIEF) && u.agencyId() != null) {
             String district = agencies.find(u.agencyId()).map(Agency::districtCode).orElse(null);
             if (district != null) {
@@ -61,7 +61,7 @@ class CaseQueries {
         }
         if (f.overdueOnly()) {
             w.append(" and c.status = 'OPEN' and coalesce(c.extended_due_on, c.due_on) < :today");
-            args.put("today", cases.today());
+            args.put("today", access.today());
         }
         if (f.agencyId() != null) {
             w.append(" and c.agency_id = :agency");
@@ -100,7 +100,7 @@ class CaseQueries {
         List<CaseRow> rows = store.search(where, args,
                 "(c.status = 'OPEN') desc, case when c.status = 'OPEN' then coalesce(c.extended_due_on, c.due_on) end asc, c.received_at desc",
                 size, Math.max(0, page - 1) * size);
-        List<CaseView> items = rows.stream().map(r -> cases.view(r, u, false)).toList();
+        List<CaseView> items = rows.stream().map(r -> access.view(r, u, false)).toList();
         return new Page(items, total, page, size);
     }
 
@@ -118,7 +118,7 @@ class CaseQueries {
             case "district" -> "coalesce(c.district_code, '-')";
             default -> throw new IllegalArgumentException("by must be agency, category or district");
         };
-        args.put("today", cases.today());
+        args.put("today", access.today());
         var spec = jdbc.sql("select " + key + " as k, count(*) as total, count(*) filter (where c.status = 'OPEN') as open, "
                 + "count(*) filter (where c.status = 'OPEN' and coalesce(c.extended_due_on, c.due_on) < :today) as overdue, "
                 + "count(*) filter (where c.status = 'CLOSED' and (c.closed_at at time zone 'Asia/Taipei')::date <= coalesce(c.extended_due_on, c.due_on)) as ontime, "
@@ -174,7 +174,7 @@ class CaseQueries {
     }
 
     List<CaseRow> callerCases(String phone) {
-        String digits = CaseService.digits(phone);
+        String digits = Inputs.digits(phone);
         if (digits == null || digits.length() < 6) {
             return new ArrayList<>();
         }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for cases, their hops and citizens. */
 @Repository
-class CaseStore {
+public class CaseStore {
 
     static final String COLUMNS = "c.id, c.case_no, c.verify_code, c.type, c.channel, c.category_code, c.description, "
             + "c.lon, c.lat, c.address, c.district_code, c.district_name, c.village_code, c.village_name, c.citizen_id, "
@@ -53,15 +53,15 @@ class CaseStore {
         return jdbc.sql("select nextval('cases_case_id_seq')").query(Long.class).single();
     }
 
-    Optional<CaseRow> byNo(String caseNo) {
+    public Optional<CaseRow> byNo(String caseNo) {
         return jdbc.sql("select " + COLUMNS + " from cases_case c where c.case_no = ?").param(caseNo).query(CaseStore::map).optional();
     }
 
-    Optional<CaseRow> byId(long id) {
+    public Optional<CaseRow> byId(long id) {
         return jdbc.sql("select " + COLUMNS + " from cases_case c where c.id = ?").param(id).query(CaseStore::map).optional();
     }
 
-    Optional<CaseRow> byToken(String token) {
+    public Optional<CaseRow> byToken(String token) {
         return jdbc.sql("select " + COLUMNS + " from cases_case c where c.token = ?").param(token).query(CaseStore::map).optional();
     }
 
@@ -92,7 +92,7 @@ class CaseStore {
                 .param("media", c.mediaUrl()).param("key", apiKeyId).param("demo", c.demo()).update();
     }
 
-    void update(long id, String setClause, Map<String, Object> params) {
+    public void update(long id, String setClause, Map<String, Object> params) {
         var spec = jdbc.sql("update cases_case set " + setClause + ", updated_at = now() where id = :id").param("id", id);
         for (var e : params.entrySet()) {
             spec = spec.param(e.getKey(), e.getValue());
@@ -100,12 +100,12 @@ class CaseStore {
         spec.update();
     }
 
-    void hop(long caseId, Instant at, String kind, Long from, Long to, String reason, String username) {
+    public void hop(long caseId, Instant at, String kind, Long from, Long to, String reason, String username) {
         jdbc.sql("insert into cases_hop (case_id, at, kind, from_agency_id, to_agency_id, reason, username) values (?,?,?,?,?,?,?)")
                 .params(caseId, Timestamp.from(at), kind, from, to, reason, username).update();
     }
 
-    List<Hop> hops(long caseId) {
+    public List<Hop> hops(long caseId) {
         return jdbc.sql("select id, at, kind, from_agency_id, to_agency_id, reason, username from cases_hop where case_id = ? order by at, id")
                 .param(caseId).query((rs, n) -> new Hop(rs.getLong("id"), instant(rs, "at"), rs.getString("kind"),
                         (Long) rs.getObject("from_agency_id"), (Long) rs.getObject("to_agency_id"), rs.getString("reason"),
@@ -125,7 +125,7 @@ class CaseStore {
     }
 
     /** The names of citizens, for masking them where public text quotes them. */
-    Map<Long, String> citizenNames(java.util.Collection<Long> ids) {
+    public Map<Long, String> citizenNames(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -134,7 +134,7 @@ class CaseStore {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    Optional<Citizen> citizen(Long id) {
+    public Optional<Citizen> citizen(Long id) {
         if (id == null) {
             return Optional.empty();
         }
@@ -150,7 +150,7 @@ class CaseStore {
                 .params(digits, limit).query(CaseStore::map).list();
     }
 
-    List<CaseRow> search(String where, Map<String, Object> params, String order, int limit, int offset) {
+    public List<CaseRow> search(String where, Map<String, Object> params, String order, int limit, int offset) {
         var spec = jdbc.sql("select " + COLUMNS + " from cases_case c where " + where + " order by " + order
                 + " limit :limit offset :offset").param("limit", limit).param("offset", offset);
         for (var e : params.entrySet()) {

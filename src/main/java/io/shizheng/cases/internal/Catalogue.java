@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Case types with their deadline rules and the categories (Open311 services); small tables read on demand. */
 @Component
-class Catalogue {
+public class Catalogue {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long TTL_MILLIS = 30_000;
@@ -46,7 +46,7 @@ class Catalogue {
         cached = null;
     }
 
-    List<Category> categories() {
+    public List<Category> categories() {
         return cached().categories();
     }
 
@@ -56,7 +56,7 @@ class Catalogue {
                         rs.getBoolean(5), rs.getInt(6))).list();
     }
 
-    Optional<CaseType> type(String code) {
+    public Optional<CaseType> type(String code) {
         return types().stream().filter(t -> t.code().equals(code)).findFirst();
     }
 
@@ -68,11 +68,11 @@ class Catalogue {
                         attributes(rs.getString(10)), rs.getInt(11))).list();
     }
 
-    Optional<Category> category(String code) {
+    public Optional<Category> category(String code) {
         return categories().stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
-    Map<String, Category> categoryMap() {
+    public Map<String, Category> categoryMap() {
         Map<String, Category> m = new java.util.LinkedHashMap<>();
         categories().forEach(c -> m.put(c.code(), c));
         return m;

@@ -1,7 +1,7 @@
 package io.shizheng.cases.internal;
 
 /** How a case reached the city. */
-enum Channel {
+public enum Channel {
     PHONE("1999 電話", "1999 call"),
     MAILBOX("市長信箱", "Mayor's mailbox"),
     LETTER("書信", "Letter"),

@@ -1,7 +1,7 @@
 package io.shizheng.cases.internal;
 
 /** A citizen's identity and contact as stored once; every field may be empty (anonymous reports). */
-record Citizen(Long id, String name, String idNumber, String phone, String email, String address) {
+public record Citizen(Long id, String name, String idNumber, String phone, String email, String address) {
 
     boolean isEmpty() {
         return blank(name) && blank(idNumber) && blank(phone) && blank(email) && blank(address);

@@ -1,7 +1,7 @@
 package io.shizheng.cases.internal;
 
 /** How a case ended; the public text says it without any personal detail. */
-enum ClosingCategory {
+public enum ClosingCategory {
     RESOLVED("已處理完成", "resolved"),
     EXPLAINED("已說明答復", "explained to the citizen"),
     ANSWERED("當場答復", "answered at first contact"),

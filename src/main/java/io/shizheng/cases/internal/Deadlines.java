@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Reply, reassignment and extension deadlines on the city's working-day calendar. */
 @Component
-class Deadlines {
+public class Deadlines {
 
     private final WorkingDayCalendar calendar;
     private final int extensionDays;
@@ -22,7 +22,7 @@ class Deadlines {
      * The reply deadline for a case received on {@code received}: counted from the next working day (day 1 is
      * the first working day after receipt) or, when the type says so, with the day of receipt as day 1.
      */
-    LocalDate replyDue(CaseType type, LocalDate received) {
+    public LocalDate replyDue(CaseType type, LocalDate received) {
         int n = type.replyDays();
         if (n == 0) {
             return calendar.nextWorkingDay(received);

@@ -3,5 +3,5 @@ package io.shizheng.cases.internal;
 import java.time.Instant;
 
 /** One step in a case's history. */
-record Hop(long id, Instant at, String kind, Long fromAgencyId, Long toAgencyId, String reason, String username) {
+public record Hop(long id, Instant at, String kind, Long fromAgencyId, Long toAgencyId, String reason, String username) {
 }

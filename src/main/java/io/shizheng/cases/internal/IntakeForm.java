@@ -6,7 +6,7 @@ import java.util.Map;
  * A new case as an agent, a counter clerk or an Open311 client gives it. Citizen fields are optional (anonymous
  * reports); {@code reply} closes an enquiry answered at first contact; {@code duplicateOf} links instead of dispatching.
  */
-record IntakeForm(String type, String channel, String category, String description, Double lon, Double lat,
+public record IntakeForm(String type, String channel, String category, String description, Double lon, Double lat,
                   String address, String name, String idNumber, String phone, String email, String citizenAddress,
                   String replyBy, String relatedCaseNo, String duplicateOf, String reply, Map<String, String> attributes,
                   String mediaUrl) {

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Open311 client keys, stored as SHA-256 hashes. */
 @Component
-class Open311Keys {
+public class Open311Keys {
 
     static final String DEMO_KEY = "demo-open311-key";
     private final JdbcClient jdbc;
@@ -22,7 +22,7 @@ class Open311Keys {
         this.demo = demo;
     }
 
-    Optional<Long> resolve(String key) {
+    public Optional<Long> resolve(String key) {
         if (key == null || key.isBlank() || key.length() > 200) {
             return Optional.empty();
         }

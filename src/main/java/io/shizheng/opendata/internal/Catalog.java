@@ -37,10 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * is audited in the same transaction.
  */
 @Service
-class Catalog {
+public class Catalog {
 
     static final Pattern NAME = Pattern.compile("^[a-z0-9_-]{2,100}$");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final DatasetStore store;
     private final AgencyDirectory agencies;
@@ -49,10 +48,12 @@ class Catalog {
     private final JsonMapper json;
     private final Clock clock;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final DatasetChecks checks;
 
     Catalog(DatasetStore store, AgencyDirectory agencies, AuditLog audit, SearchIndex index, JsonMapper json, Clock clock,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, DatasetChecks checks) {
         this.jdbc = jdbc;
+        this.checks = checks;
         this.store = store;
         this.agencies = agencies;
         this.audit = audit;
@@ -80,7 +81,7 @@ class Catalog {
     }
 
     /** The dataset if the current user may see it; otherwise 404, as if it did not exist. */
-    Dataset visible(String key) {
+    public Dataset visible(String key) {
         ShizhengUser me = CurrentUser.get().orElse(null);
         return store.findByNameOrId(key).filter(d -> maySee(d, me))
                 .orElseThrow(() -> new NotFoundException("找不到資料集 " + key + " / Dataset not found"));
@@ -96,7 +97,7 @@ class Catalog {
         return d;
     }
 
-    static ShizhengUser requireWriter() {
+    public static ShizhengUser requireWriter() {
         ShizhengUser me = CurrentUser.get().orElseThrow(() -> new ForbiddenException(
                 "請以 API 權杖或登入後操作 / Sign in or send an API token to write"));
         if (!mayWrite(me)) {
@@ -117,7 +118,7 @@ class Catalog {
      * created (so a client that lost the answer does not create it twice).
      */
     @Transactional
-    Dataset create(DatasetDraft draft, String idempotencyKey) {
+    public Dataset create(DatasetDraft draft, String idempotencyKey) {
         ShizhengUser me = requireWriter();
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null) {
@@ -144,7 +145,7 @@ class Catalog {
         if (draft.name() == null || draft.name().isBlank()) {
             problems.add(new FieldProblem("name", "必填 / Missing value"));
         }
-        Resolved r = resolve(draft, null, problems);
+        DatasetChecks.Resolved r = checks.resolve(draft, null, problems);
         if (r.agency != null && !agencies.covers(me, r.agency.id())) {
             throw new ForbiddenException("只能為本機關建立資料集 / You may create datasets only for your agency");
         }
@@ -172,12 +173,12 @@ class Catalog {
 
     /** Full update (CKAN package_update) when {@code patch} is false, else a patch (package_patch). */
     @Transactional
-    Dataset update(String key, DatasetDraft draft, boolean patch) {
+    public Dataset update(String key, DatasetDraft draft, boolean patch) {
         ShizhengUser me = requireWriter();
         Dataset before = editable(key);
-        DatasetDraft merged = patch ? merge(before, draft) : draft;
+        DatasetDraft merged = patch ? checks.merge(before, draft) : draft;
         List<FieldProblem> problems = new ArrayList<>();
-        Resolved r = resolve(merged, before, problems);
+        DatasetChecks.Resolved r = checks.resolve(merged, before, problems);
         if (r.agency != null && !agencies.covers(me, r.agency.id())) {
             throw new ForbiddenException("不能把資料集移給他機關 / You may not move a dataset to another agency");
         }
@@ -236,7 +237,7 @@ class Catalog {
      * that was never published is marked deleted and disappears from every list but RDEC's.
      */
     @Transactional
-    Dataset delete(String key) {
+    public Dataset delete(String key) {
         Dataset d = editable(key);
         return d.state() == State.draft ? transition(key, State.deleted, "delete") : transition(key, State.withdrawn, "withdraw");
     }
@@ -272,11 +273,11 @@ class Catalog {
     }
 
     @Transactional
-    Resource addUrlResource(String key, ResourceDraft draft) {
+    public Resource addUrlResource(String key, ResourceDraft draft) {
         ShizhengUser me = requireWriter();
         Dataset d = editable(key);
         List<FieldProblem> problems = new ArrayList<>();
-        ResourceDraft rd = checkResource(draft, 0, problems, true);
+        ResourceDraft rd = checks.checkResource(draft, 0, problems, true);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -287,135 +288,6 @@ class Catalog {
         audit.record("opendata.resource", id, AuditAction.CREATE, null, Map.of("dataset", d.name(), "url", rd.url()));
         index.afterCommit(d.id());
         return r;
-    }
-
-    // ---- validation ----------------------------------------------------------------------------------------
-
-    private static final class Resolved {
-        String name;
-        String title;
-        String notes;
-        String category;
-        String fieldsDesc;
-        Agency agency;
-        String contactName;
-        String contactEmail;
-        String contactPhone;
-        String frequency;
-        String license;
-        String charge;
-        boolean isPrivate;
-        String fieldSchema;
-        Map<String, String> extras;
-        List<String> tags;
-        List<Long> groupIds;
-        List<ResourceDraft> resources;
-    }
-
-    private Resolved resolve(DatasetDraft d, Dataset existing, List<FieldProblem> problems) {
-        Resolved r = new Resolved();
-        r.name = d.name() == null ? (existing == null ? null : existing.name()) : d.name().strip();
-        if (r.name != null && !r.name.isEmpty() && !NAME.matcher(r.name).matches()) {
-            problems.add(new FieldProblem("name", "名稱須為 2–100 個小寫英數字、- 或 _ / Must be 2-100 lowercase "
-                    + "alphanumeric characters, - or _"));
-        } else if (r.name != null && !r.name.isEmpty() && store.nameTaken(r.name, existing == null ? null : existing.id())) {
-            problems.add(new FieldProblem("name", "此網址名稱已被使用 / That URL is already in use."));
-        }
-        r.title = blank(d.title()) ? r.name : d.title().strip();
-        if (r.title != null && r.title.length() > 300) {
-            problems.add(new FieldProblem("title", "資料集名稱不可超過 300 字 / Title is longer than 300 characters"));
-        }
-        r.notes = trim(d.notes());
-        r.category = trim(d.category());
-        r.fieldsDesc = trim(d.fieldsDesc());
-        if (blank(d.ownerOrg())) {
-            problems.add(new FieldProblem("owner_org", "必填：提供機關 / Missing value: an organization is required"));
-        } else {
-            r.agency = agency(d.ownerOrg().strip()).orElse(null);
-            if (r.agency == null) {
-                problems.add(new FieldProblem("owner_org", "找不到機關 " + d.ownerOrg() + " / Organization does not exist"));
-            }
-        }
-        r.contactName = trim(d.contactName());
-        r.contactEmail = trim(d.contactEmail());
-        if (r.contactEmail != null && !EMAIL.matcher(r.contactEmail).matches()) {
-            problems.add(new FieldProblem("maintainer_email", "電子郵件格式不正確 / Email address is not valid"));
-        }
-        r.contactPhone = trim(d.contactPhone());
-        if (blank(d.updateFrequency())) {
-            r.frequency = UpdateFrequency.irregular.name();
-        } else {
-            r.frequency = UpdateFrequency.parse(d.updateFrequency()).map(Enum::name).orElse(null);
-            if (r.frequency == null) {
-                problems.add(new FieldProblem("update_frequency", "更新頻率須為 即時/每日/每週/每月/每季/每半年/每年/不定期 "
-                        + "/ Must be one of realtime, daily, weekly, monthly, quarterly, halfyearly, yearly, irregular"));
-            }
-        }
-        r.license = blank(d.license()) ? Licenses.DEFAULT : d.license().strip();
-        if (!Licenses.ALL.containsKey(r.license)) {
-            problems.add(new FieldProblem("license_id", "授權方式須為 " + String.join(", ", Licenses.ALL.keySet())
-                    + " / Unknown licence"));
-        }
-        r.charge = blank(d.charge()) ? "免費" : d.charge().strip();
-        r.isPrivate = d.isPrivate() != null && d.isPrivate();
-        r.fieldSchema = null;
-        if (!blank(d.fieldSchema())) {
-            try {
-                r.fieldSchema = FieldSchema.parse(d.fieldSchema(), json).toJson(json);
-            } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("field_schema", e.getMessage()));
-            }
-        }
-        r.extras = d.extras() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(d.extras());
-        Set<String> tags = new LinkedHashSet<>();
-        for (String t : d.tags() == null ? List.<String>of() : d.tags()) {
-            String tag = t == null ? "" : t.strip();
-            if (tag.isEmpty() || tag.length() > 100 || tag.contains(",") || tag.chars().anyMatch(Character::isISOControl)) {
-                problems.add(new FieldProblem("tags", "標籤須為 1–100 字且不含逗號 / Tag \"" + tag + "\" must be 1-100 "
-                        + "characters without commas"));
-            } else {
-                tags.add(tag);
-            }
-        }
-        r.tags = List.copyOf(tags);
-        r.groupIds = new ArrayList<>();
-        for (String g : d.groups() == null ? List.<String>of() : d.groups()) {
-            Optional<DatasetStore.Group> group = g == null ? Optional.empty() : store.group(g.strip());
-            if (group.isEmpty()) {
-                problems.add(new FieldProblem("groups", "找不到主題 " + g + " / Group does not exist"));
-            } else {
-                r.groupIds.add(group.get().id());
-            }
-        }
-        r.resources = new ArrayList<>();
-        List<ResourceDraft> rds = d.resources() == null ? List.of() : d.resources();
-        for (int i = 0; i < rds.size(); i++) {
-            ResourceDraft rd = checkResource(rds.get(i), i, problems, rds.get(i).id() == null);
-            if (rd != null) {
-                r.resources.add(rd);
-            }
-        }
-        return r;
-    }
-
-    private ResourceDraft checkResource(ResourceDraft rd, int i, List<FieldProblem> problems, boolean needsUrl) {
-        String field = "resources[" + i + "]";
-        if (rd == null) {
-            problems.add(new FieldProblem(field, "資源不可為空 / Empty resource"));
-            return null;
-        }
-        String url = trim(rd.url());
-        if (needsUrl && (url == null || !(url.startsWith("http://") || url.startsWith("https://")))) {
-            problems.add(new FieldProblem(field + ".url", "須為 http(s) 網址（上傳檔案請用 resource_create）/ Must be an "
-                    + "http(s) URL; upload files with resource_create"));
-            return null;
-        }
-        String format = blank(rd.format()) ? Formats.guessFromName(url).orElse(null) : rd.format().strip().toUpperCase();
-        String name = blank(rd.name()) ? (url == null ? "資源" : url.substring(url.lastIndexOf('/') + 1)) : rd.name().strip();
-        if (name.isBlank()) {
-            name = "資源 " + (i + 1);
-        }
-        return new ResourceDraft(rd.id(), name, trim(rd.description()), url, format);
     }
 
     private void syncResources(Dataset before, List<ResourceDraft> drafts) {
@@ -446,38 +318,12 @@ class Catalog {
         }
     }
 
-    private DatasetDraft merge(Dataset b, DatasetDraft p) {
-        return new DatasetDraft(p.name() != null ? p.name() : b.name(), p.title() != null ? p.title() : b.title(),
-                p.notes() != null ? p.notes() : b.notes(), p.category() != null ? p.category() : b.category(),
-                p.fieldsDesc() != null ? p.fieldsDesc() : b.fieldsDesc(),
-                p.ownerOrg() != null ? p.ownerOrg() : String.valueOf(b.agencyId()),
-                p.contactName() != null ? p.contactName() : b.contactName(),
-                p.contactEmail() != null ? p.contactEmail() : b.contactEmail(),
-                p.contactPhone() != null ? p.contactPhone() : b.contactPhone(),
-                p.updateFrequency() != null ? p.updateFrequency() : b.updateFrequency(),
-                p.license() != null ? p.license() : b.license(), p.charge() != null ? p.charge() : b.charge(),
-                p.state(), p.isPrivate() != null ? p.isPrivate() : b.isPrivate(),
-                p.fieldSchema() != null ? p.fieldSchema() : b.fieldSchema(),
-                p.extras() != null ? p.extras() : b.extras(), p.tags() != null ? p.tags() : b.tags(),
-                p.groups() != null ? p.groups() : b.groups(), p.resources());
-    }
-
     /** An organisation by CKAN name (agency code in lower case), agency id or full name. */
-    Optional<Agency> agency(String key) {
-        Optional<Agency> byCode = agencies.findByCode(key.toUpperCase());
-        if (byCode.isPresent()) {
-            return byCode;
-        }
-        if (key.matches("\\d{1,18}")) {
-            Optional<Agency> byId = agencies.find(Long.parseLong(key));
-            if (byId.isPresent()) {
-                return byId;
-            }
-        }
-        return agencies.all().stream().filter(a -> a.name().equals(key) || key.equalsIgnoreCase(a.nameEn())).findFirst();
+    public Optional<Agency> agency(String key) {
+        return checks.agency(key);
     }
 
-    static String orgName(Agency a) {
+    public static String orgName(Agency a) {
         return a.code().toLowerCase();
     }
 
@@ -495,13 +341,5 @@ class Catalog {
 
     JsonNode tree(String text) {
         return json.readTree(text);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String trim(String s) {
-        return blank(s) ? null : s.strip();
     }
 }

@@ -13,13 +13,14 @@ import io.shizheng.org.Agency;
 import io.shizheng.platform.RocDate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import io.shizheng.opendata.internal.formats.Formats;
 
 /** Datasets, resources, organisations and groups as CKAN 2.x dictionaries, Taiwan's fields in extras. */
 @Component
-class CkanDicts {
+public class CkanDicts {
 
     /** Extras keys for data.gov.tw fields, with the Chinese labels also accepted on input. */
-    static final Map<String, String> EXTRA_LABELS = new LinkedHashMap<>();
+    public static final Map<String, String> EXTRA_LABELS = new LinkedHashMap<>();
 
     static {
         EXTRA_LABELS.put("category", "服務分類");
@@ -42,7 +43,7 @@ class CkanDicts {
         return i == null ? null : LocalDateTime.ofInstant(i, ZoneOffset.UTC).toString();
     }
 
-    Map<String, Object> dataset(Dataset d, String site) {
+    public Map<String, Object> dataset(Dataset d, String site) {
         Map<String, Object> m = new LinkedHashMap<>();
         Agency org = agencies.find(d.agencyId()).orElse(null);
         m.put("id", d.uuid().toString());
@@ -111,7 +112,7 @@ class CkanDicts {
         }
     }
 
-    Map<String, Object> resource(Resource r, Dataset d, String site) {
+    public Map<String, Object> resource(Resource r, Dataset d, String site) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id().toString());
         m.put("package_id", d.uuid().toString());
@@ -141,7 +142,7 @@ class CkanDicts {
         return m;
     }
 
-    Map<String, Object> organization(Agency a, long packageCount, String site) {
+    public Map<String, Object> organization(Agency a, long packageCount, String site) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", Catalog.orgName(a));
         m.put("name", Catalog.orgName(a));
@@ -161,7 +162,7 @@ class CkanDicts {
         return m;
     }
 
-    Map<String, Object> group(DatasetStore.Group g, long packageCount) {
+    public Map<String, Object> group(DatasetStore.Group g, long packageCount) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", g.name());
         m.put("name", g.name());
@@ -179,7 +180,7 @@ class CkanDicts {
         return m;
     }
 
-    JsonMapper json() {
+    public JsonMapper json() {
         return json;
     }
 }

@@ -8,6 +8,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import io.shizheng.opendata.internal.formats.SpreadsheetRows;
+import io.shizheng.opendata.internal.formats.StructuredReaders;
+import io.shizheng.opendata.internal.formats.TableWriter;
 
 /** Streams a tabular file from one format to another, row by row, in constant memory. */
 final class Conversion {

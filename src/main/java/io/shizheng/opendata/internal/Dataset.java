@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A dataset as the catalogue keeps it: data.gov.tw metadata, lifecycle, quality and its resources. */
-record Dataset(long id, UUID uuid, String name, String title, String notes, String category, String fieldsDesc,
+public record Dataset(long id, UUID uuid, String name, String title, String notes, String category, String fieldsDesc,
                long agencyId, String contactName, String contactEmail, String contactPhone, String updateFrequency,
                String license, String charge, State state, boolean isPrivate, String fieldSchema,
                Map<String, String> extras, Instant firstPublishedAt, Instant publishedAt, Instant withdrawnAt,
@@ -39,7 +39,7 @@ record Dataset(long id, UUID uuid, String name, String title, String notes, Stri
     }
 
     /** A resource: an uploaded file (kept in versions) or a URL (harvested on a schedule). */
-    record Resource(UUID id, long datasetId, String name, String description, String kind, String url, String format,
+    public record Resource(UUID id, long datasetId, String name, String description, String kind, String url, String format,
                     String encoding, Long sizeBytes, String sha256, int position, Instant createdAt,
                     Instant modifiedAt, String qualityLevel, String qualityReport, String harvestStatus,
                     String harvestMessage, Instant harvestedAt, long downloadCount, boolean demo) {

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * over what the caller may see. Filters follow CKAN's Solr field names.
  */
 @Service
-class DatasetSearch {
+public class DatasetSearch {
 
     static final List<String> DEFAULT_FACETS = List.of("organization", "groups", "tags", "res_format", "license_id",
             "quality_level");
@@ -35,14 +35,14 @@ class DatasetSearch {
             "([+-]?)([a-z_]+):(\"[^\"]*\"|\\[[^\\]]*\\]|\\S+)");
     private static final Pattern RANGE = Pattern.compile("\\[\\s*(\\S+)\\s+TO\\s+(\\S+)\\s*\\]");
 
-    record Query(String q, String fq, int rows, int start, String sort, List<String> facetFields, int facetLimit,
+    public record Query(String q, String fq, int rows, int start, String sort, List<String> facetFields, int facetLimit,
                  boolean includeDrafts, boolean includePrivate) {
     }
 
-    record FacetItem(String name, String displayName, long count) {
+    public record FacetItem(String name, String displayName, long count) {
     }
 
-    record Result(long count, List<Dataset> results, String sort, Map<String, List<FacetItem>> facets) {
+    public record Result(long count, List<Dataset> results, String sort, Map<String, List<FacetItem>> facets) {
     }
 
     private final SearchIndex index;
@@ -71,7 +71,7 @@ class DatasetSearch {
         return g;
     }
 
-    Result search(Query query, ShizhengUser user) {
+    public Result search(Query query, ShizhengUser user) {
         if (query.rows() < 0 || query.rows() > 1000) {
             throw new InvalidInputException("rows", "rows 須介於 0 與 1000 / rows must be between 0 and 1000");
         }
@@ -151,12 +151,15 @@ class DatasetSearch {
 
     /** The page [start, start+rows) in order; a bounded heap when the page is near the top, as it nearly always is. */
     static List<Hit> top(List<Hit> hits, Comparator<Hit> order, int start, int rows) {
-        int k = start + rows;
-        if (k >= hits.size() || k > 1000) {
+        // a start near Integer.MAX_VALUE is an empty page, not an overflow
+        long end = (long) start + rows;
+        if (end >= hits.size() || end > 1000) {
+            int k = (int) Math.min(end, hits.size());
             List<Hit> all = new ArrayList<>(hits);
             all.sort(order);
-            return all.subList(Math.min(start, all.size()), Math.min(k, all.size()));
+            return all.subList(Math.min(start, all.size()), k);
         }
+        int k = (int) end;
         java.util.PriorityQueue<Hit> heap = new java.util.PriorityQueue<>(k + 1, order.reversed());
         for (Hit h : hits) {
             if (heap.size() < k) {

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The catalogue's tables: datasets with tags and groups, resources, versions and groups. */
 @Repository
-class DatasetStore {
+public class DatasetStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -32,14 +32,14 @@ class DatasetStore {
         this.json = json;
     }
 
-    record Group(long id, String name, String title, String titleEn, String description, boolean demo) {
+    public record Group(long id, String name, String title, String titleEn, String description, boolean demo) {
     }
 
     record Version(long id, int version, String state, String change, String snapshot, String changedBy,
                    Instant changedAt) {
     }
 
-    Optional<Dataset> find(long id) {
+    public Optional<Dataset> find(long id) {
         return load("where d.id = ?", id).stream().findFirst();
     }
 
@@ -240,11 +240,11 @@ class DatasetStore {
                         instant(rs, "changed_at"))).list();
     }
 
-    List<Group> groups() {
+    public List<Group> groups() {
         return jdbc.sql("select * from opendata_group order by name").query((rs, n) -> group(rs)).list();
     }
 
-    Optional<Group> group(String nameOrId) {
+    public Optional<Group> group(String nameOrId) {
         return jdbc.sql("select * from opendata_group where name = ? or cast(id as text) = ?").params(nameOrId, nameOrId)
                 .query((rs, n) -> group(rs)).optional();
     }
@@ -254,7 +254,7 @@ class DatasetStore {
                 rs.getString("description"), rs.getBoolean("demo"));
     }
 
-    Optional<Resource> resource(UUID id) {
+    public Optional<Resource> resource(UUID id) {
         return jdbc.sql("select * from opendata_resource where id = ?").param(id).query((rs, n) -> resource(rs)).optional();
     }
 

@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import io.shizheng.opendata.internal.formats.Formats;
 
 /**
  * The public catalogue as DCAT-AP 2 in JSON-LD and Turtle, with the mandatory properties: catalogue (title,

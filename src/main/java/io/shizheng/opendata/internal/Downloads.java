@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import io.shizheng.opendata.internal.formats.Formats;
 
 /**
  * Downloads of resource files, as stored or converted on the fly (CSV ↔ JSON ↔ XML → XLSX/ODS), streamed; each

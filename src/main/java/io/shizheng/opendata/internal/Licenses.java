@@ -4,14 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The licences a dataset may carry; the default is Taiwan's Open Government Data License, version 1.0. */
-final class Licenses {
+public final class Licenses {
 
     static final String DEFAULT = "gov-tw-1.0";
 
-    record License(String id, String title, String url) {
+    public record License(String id, String title, String url) {
     }
 
-    static final Map<String, License> ALL = new LinkedHashMap<>();
+    public static final Map<String, License> ALL = new LinkedHashMap<>();
 
     static {
         add(new License(DEFAULT, "政府資料開放授權條款-第1版 / Open Government Data License, version 1.0",

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -50,6 +51,26 @@ class OpendataApi {
         this.intake = intake;
         this.files = files;
         this.dicts = dicts;
+    }
+
+    /** A file upload that is not multipart/form-data is answered 415 (problem+json): the client must change what it sends. */
+    private static void requireMultipart(jakarta.servlet.http.HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            org.springframework.http.MediaType given = null;
+            try {
+                given = type == null ? null : org.springframework.http.MediaType.parseMediaType(type);
+            } catch (org.springframework.http.InvalidMediaTypeException ignored) {
+                // an unreadable Content-Type is as unsupported as a wrong one
+            }
+            HttpMediaTypeNotSupportedException e = new HttpMediaTypeNotSupportedException(given,
+                    List.of(org.springframework.http.MediaType.MULTIPART_FORM_DATA), org.springframework.http.HttpMethod.POST);
+            e.getBody().setTitle("不支援的內容類型 / Unsupported media type");
+            e.getBody().setDetail("上傳檔案須以 multipart/form-data 送出，檔案欄位名稱為 file（原始內容請用 /datasets/{name}/files）"
+                    + " / Send the upload as multipart/form-data with the file in the part 'file' (raw bodies go to "
+                    + "/datasets/{name}/files)");
+            throw e;
+        }
     }
 
     private static String site() {
@@ -110,11 +131,15 @@ class OpendataApi {
 
     @PostMapping("/datasets/{name}/resources")
     @Operation(summary = "上傳資料檔（未完整上傳不會建立資源）/ Upload a file; nothing is created unless it arrives whole")
-    ResponseEntity<Map<String, Object>> upload(@PathVariable String name, @RequestParam("file") MultipartFile file,
+    ResponseEntity<Map<String, Object>> upload(@PathVariable String name,
+                                               @RequestParam(name = "file", required = false) MultipartFile file,
                                                @RequestParam(required = false) String title,
                                                @RequestParam(required = false) String description,
-                                               @RequestParam(required = false) String format) {
+                                               @RequestParam(required = false) String format,
+                                               jakarta.servlet.http.HttpServletRequest request)
+            throws HttpMediaTypeNotSupportedException {
         Catalog.requireWriter();
+        requireMultipart(request);
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "請選擇檔案 / Choose a file");
         }
@@ -174,8 +199,13 @@ class OpendataApi {
 
     @PostMapping("/resources/{id}/file")
     @Operation(summary = "上傳新版本檔案 / Upload a new version of a resource's file")
-    Map<String, Object> replace(@PathVariable UUID id, @RequestParam("file") MultipartFile file) {
+    Map<String, Object> replace(@PathVariable UUID id, @RequestParam(name = "file", required = false) MultipartFile file,
+                                jakarta.servlet.http.HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
         Catalog.requireWriter();
+        requireMultipart(request);
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "請選擇檔案 / Choose a file");
+        }
         Path tmp = null;
         try {
             tmp = Files.createTempFile("opendata-upload-", ".dat");

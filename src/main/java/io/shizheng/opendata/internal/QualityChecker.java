@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 import io.shizheng.opendata.internal.QualityReport.Builder;
 import io.shizheng.opendata.internal.QualityReport.Status;
 import org.springframework.stereotype.Component;
+import io.shizheng.opendata.internal.formats.FileSniffer;
+import io.shizheng.opendata.internal.formats.StructuredReaders;
+import io.shizheng.opendata.internal.formats.Formats;
 
 /**
  * The quality checks run on every new file and on every scheduled re-check: machine-readable format, UTF-8,

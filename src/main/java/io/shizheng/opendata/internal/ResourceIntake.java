@@ -31,6 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
+import io.shizheng.opendata.internal.formats.FileSniffer;
+import io.shizheng.opendata.internal.formats.Formats;
 
 /**
  * Takes a complete file (uploaded or harvested) into a resource: finds its real format and encoding, converts
@@ -39,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * updates the dataset's quality level, all in one transaction.
  */
 @Service
-class ResourceIntake {
+public class ResourceIntake {
 
     static final long MAX_BYTES = 2L * 1024 * 1024 * 1024;
 
@@ -73,7 +75,7 @@ class ResourceIntake {
 
     /** A new uploaded resource for a dataset (CKAN resource_create with a file). */
     @Transactional
-    Resource upload(String datasetKey, String name, String description, String format, String fileName, Path file) {
+    public Resource upload(String datasetKey, String name, String description, String format, String fileName, Path file) {
         ShizhengUser me = Catalog.requireWriter();
         Dataset d = catalog.editable(datasetKey);
         Analysed a = analyse(file, format, fileName, schema(d));

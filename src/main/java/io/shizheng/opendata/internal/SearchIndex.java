@@ -49,16 +49,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * and caught up every few seconds with what other instances changed (by modified_at).
  */
 @Component
-class SearchIndex {
+public class SearchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
     /** What search filters, facets and sorts on, per dataset. */
-    record Doc(long id, String name, String title, long agencyId, String org, State state, boolean isPrivate,
+    public record Doc(long id, String name, String title, long agencyId, String org, State state, boolean isPrivate,
                List<String> tags, List<String> groups, Set<String> formats, String quality, String license,
                Instant modified, Instant created, long downloads) {
 
-        boolean publiclyVisible() {
+        public boolean publiclyVisible() {
             return state == State.published && !isPrivate;
         }
     }
@@ -205,7 +205,7 @@ class SearchIndex {
         }
     }
 
-    Collection<Doc> docs() {
+    public Collection<Doc> docs() {
         ensureOpen();
         return docs.values();
     }

@@ -10,7 +10,7 @@ import io.shizheng.platform.CsvException;
 import io.shizheng.platform.CsvSource;
 
 /** Rows of a tabular file, one at a time, so that a file of any size is read in constant memory. */
-interface TableReader extends Closeable {
+public interface TableReader extends Closeable {
 
     /** The next row (the first is the header row for CSV), or null at the end. */
     List<String> next() throws IOException;

@@ -11,14 +11,14 @@ final class Reports {
     private Reports() {
     }
 
-    static Table passRates(PhoneTests.PassRateTable t) {
+    static Table passRates(PassRates.PassRateTable t) {
         List<String> headings = new ArrayList<>(List.of("機關 Agency"));
         for (int m = 1; m <= 12; m++) {
             headings.add(m + "月 %");
         }
         headings.addAll(List.of("受測 Tests", "合格 Passed", "全年 % Year"));
         List<List<Object>> rows = new ArrayList<>();
-        for (PhoneTests.AgencyMonths a : t.agencies()) {
+        for (PassRates.AgencyMonths a : t.agencies()) {
             List<Object> row = new ArrayList<>();
             row.add(a.agencyName());
             for (int m = 1; m <= 12; m++) {

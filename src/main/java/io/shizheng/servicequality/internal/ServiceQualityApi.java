@@ -34,16 +34,20 @@ class ServiceQualityApi {
 
     private final Rubrics rubrics;
     private final PhoneTests tests;
+    private final PassRates passRates;
+    private final ImprovementNotices notices;
     private final PhoneStatistics stats;
     private final Training training;
     private final AwardCoaching award;
     private final Access access;
     private final TableExporter exporter;
 
-    ServiceQualityApi(Rubrics rubrics, PhoneTests tests, PhoneStatistics stats, Training training, AwardCoaching award,
+    ServiceQualityApi(Rubrics rubrics, PhoneTests tests, PassRates passRates, ImprovementNotices notices, PhoneStatistics stats, Training training, AwardCoaching award,
                       Access access, TableExporter exporter) {
         this.rubrics = rubrics;
         this.tests = tests;
+        this.passRates = passRates;
+        this.notices = notices;
         this.stats = stats;
         this.training = training;
         this.award = award;
@@ -119,13 +123,13 @@ class ServiceQualityApi {
 
     @GetMapping("/notices")
     @Operation(summary = "Improvement notices (agency scope for officers)")
-    List<PhoneTests.Notice> notices(@RequestParam(required = false) String status, @RequestParam(required = false) Integer year) {
-        return tests.notices(access.scope(access.me()), status, year);
+    List<ImprovementNotices.Notice> notices(@RequestParam(required = false) String status, @RequestParam(required = false) Integer year) {
+        return notices.notices(access.scope(access.me()), status, year);
     }
 
     @GetMapping("/notices/{id}")
-    PhoneTests.Notice notice(@PathVariable long id) {
-        return tests.notice(id);
+    ImprovementNotices.Notice notice(@PathVariable long id) {
+        return notices.notice(id);
     }
 
     record Answer(String answer) {
@@ -133,8 +137,8 @@ class ServiceQualityApi {
 
     @PostMapping("/notices/{id}/answer")
     @Operation(summary = "The agency answers a notice with what it has improved")
-    PhoneTests.Notice answer(@PathVariable long id, @RequestBody Answer body) {
-        return tests.answer(id, body.answer());
+    ImprovementNotices.Notice answer(@PathVariable long id, @RequestBody Answer body) {
+        return notices.answer(id, body.answer());
     }
 
     record Retest(LocalDate date) {
@@ -142,14 +146,14 @@ class ServiceQualityApi {
 
     @PostMapping("/notices/{id}/retest")
     @Operation(summary = "Schedule a retest of the failed line on a working day (RDEC); closes the notice")
-    PhoneTests.Notice retest(@PathVariable long id, @RequestBody Retest body) {
-        return tests.scheduleRetest(id, body.date());
+    ImprovementNotices.Notice retest(@PathVariable long id, @RequestBody Retest body) {
+        return notices.scheduleRetest(id, body.date());
     }
 
     @GetMapping("/pass-rates")
     @Operation(summary = "Pass rate per agency and month, and city-wide (or over the officer's scope)")
-    PhoneTests.PassRateTable passRates(@RequestParam int year) {
-        return tests.passRates(year, access.scope(access.me()));
+    PassRates.PassRateTable passRates(@RequestParam int year) {
+        return passRates.of(year, access.scope(access.me()));
     }
 
     @GetMapping("/pass-rates/export")

@@ -110,6 +110,38 @@ class CkanApiTest {
     }
 
     @Test
+    void parametersOfTheWrongShapeAreValidationErrorsAndChangeNothing() {
+        Ckan anon = Ckan.anonymous(port);
+        Ckan.Answer farStart = anon.get("package_search", "start=2147483647");
+        assertThat(farStart.status()).as(farStart.body().toString()).isEqualTo(200);
+        assertThat(farStart.result().path("results").size()).isZero();
+        assertThat(farStart.result().path("count").asLong()).isPositive();
+        for (String call : new String[] {"organization_list?limit=-1", "organization_list?offset=-1", "package_list?limit=-1",
+                "package_list?offset=-5"}) {
+            String[] parts = call.split("\\?");
+            Ckan.Answer a = anon.get(parts[0], parts[1]);
+            String field = parts[1].substring(0, parts[1].indexOf('='));
+            assertThat(a.status()).as(call + " " + a.body()).isEqualTo(409);
+            assertThat(a.errorType()).isEqualTo("Validation Error");
+            assertThat(a.body().path("error").path(field).get(0).asString()).contains("natural number");
+        }
+
+        Ckan officer = officer();
+        long before = jdbc.sql("select count(*) from opendata_dataset").query(Long.class).single();
+        Map<String, String> wrongShapes = Map.of("title", "[\"x\"]", "resources", "\"x\"", "tags", "5",
+                "private", "\"maybe\"", "notes", "{\"a\":1}", "groups", "\"transport\"");
+        wrongShapes.forEach((field, value) -> {
+            Ckan.Answer a = officer.post("package_create", "{\"name\":\"" + unique("shape") + "\",\"owner_org\":\"trans\",\""
+                    + field + "\":" + value + "}");
+            assertThat(a.status()).as(field + " " + a.body()).isEqualTo(409);
+            assertThat(a.body().path("success").asBoolean()).isFalse();
+            assertThat(a.errorType()).isEqualTo("Validation Error");
+            assertThat(a.body().path("error").path(field).isArray()).as(field + " " + a.body()).isTrue();
+        });
+        assertThat(jdbc.sql("select count(*) from opendata_dataset").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void badCreatesAreRefusedAndChangeNothing() {
         Ckan officer = officer();
         long before = jdbc.sql("select count(*) from opendata_dataset").query(Long.class).single();

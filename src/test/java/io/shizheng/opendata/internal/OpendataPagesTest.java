@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.shizheng.opendata.internal.formats.FileSniffer;
 
 @IntegrationTest
 class OpendataPagesTest {
@@ -109,6 +110,28 @@ class OpendataPagesTest {
         String quality = Http.anonymous(port).get("/api/opendata/datasets/" + name + "/quality").body();
         assertThat(quality).contains("\"level\":\"silver\"").contains("freshness");
         assertThat(Http.anonymous(port).get("/api/opendata/datasets/" + name + "/versions").body()).contains("file:upload");
+    }
+
+    @Test
+    void uploadsThatAreNotMultipartAnswer415AndChangeNothing() throws Exception {
+        String name = "plain-" + UUID.randomUUID().toString().substring(0, 8);
+        Ckan.token(port, Ckan.issueToken(port, "officer.trans")).post("package_create", "{\"name\":\"" + name + "\",\"owner_org\":\"trans\"}");
+        String resource = jdbc.sql("select r.id::text from opendata_resource r join opendata_dataset d on d.id = r.dataset_id "
+                + "join org_agency a on a.id = d.agency_id where a.code = 'TRANS' order by r.id limit 1").query(String.class).single();
+        long before = jdbc.sql("select count(*) from opendata_resource").query(Long.class).single();
+        String[][] calls = {{"/api/opendata/resources/" + resource + "/file", "application/octet-stream", "站名,日期\r\n"},
+                {"/api/opendata/datasets/" + name + "/resources", "application/json", "{\"file\":\"stations.csv\"}"}};
+        for (String[] call : calls) {
+            HttpRequest req = HttpRequest.newBuilder(URI.create("http://localhost:" + port + call[0]))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("officer.trans:demo1234".getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", call[1])
+                    .POST(HttpRequest.BodyPublishers.ofString(call[2])).build();
+            HttpResponse<String> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(r.statusCode()).as(call[0] + " " + r.body()).isEqualTo(415);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(r.body()).contains("multipart/form-data").contains("上傳");
+        }
+        assertThat(jdbc.sql("select count(*) from opendata_resource").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test

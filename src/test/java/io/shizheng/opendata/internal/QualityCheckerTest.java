@@ -17,6 +17,7 @@ import io.shizheng.opendata.internal.QualityReport.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
+import io.shizheng.opendata.internal.formats.FileSniffer;
 
 class QualityCheckerTest {
 

@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.shizheng.opendata.internal.formats.SpreadsheetRows;
+import io.shizheng.opendata.internal.formats.StructuredReaders;
 
 /**
  * The open-data readers of uploaded and harvested files (XLSX, ODS, JSON, XML) take any bytes: the only way they may

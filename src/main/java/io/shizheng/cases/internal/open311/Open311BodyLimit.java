@@ -1,4 +1,4 @@
-package io.shizheng.cases.internal;
+package io.shizheng.cases.internal.open311;
 
 import java.io.IOException;
 import java.util.List;

@@ -1,18 +1,18 @@
-package io.shizheng.opendata.internal;
+package io.shizheng.opendata.internal.formats;
 
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /** Resource formats: which are tabular, which machine-readable, their media types, and how to guess them. */
-final class Formats {
+public final class Formats {
 
     static final Set<String> TABULAR = Set.of("CSV", "JSON", "XML", "XLSX", "ODS");
     /** Open, structured formats; a PDF or a Word file is published data but not machine-readable. */
-    static final Set<String> MACHINE_READABLE = Set.of("CSV", "JSON", "XML", "XLSX", "ODS", "GEOJSON", "KML", "SHP",
+    public static final Set<String> MACHINE_READABLE = Set.of("CSV", "JSON", "XML", "XLSX", "ODS", "GEOJSON", "KML", "SHP",
             "RDF", "TTL", "JSONLD", "TXT");
 
-    static Optional<String> guessFromName(String name) {
+    public static Optional<String> guessFromName(String name) {
         if (name == null) {
             return Optional.empty();
         }
@@ -29,7 +29,7 @@ final class Formats {
         return Optional.of(ext.equals("XLS") ? "XLS" : ext);
     }
 
-    static String mediaType(String format) {
+    public static String mediaType(String format) {
         return switch (format == null ? "" : format.toUpperCase(Locale.ROOT)) {
             case "CSV" -> "text/csv;charset=UTF-8";
             case "JSON" -> "application/json";
@@ -43,7 +43,7 @@ final class Formats {
         };
     }
 
-    static String extension(String format) {
+    public static String extension(String format) {
         return format == null ? "bin" : format.toLowerCase(Locale.ROOT);
     }
 

@@ -1,4 +1,4 @@
-package io.shizheng.cases.internal;
+package io.shizheng.cases.internal.status;
 
 import java.time.Duration;
 

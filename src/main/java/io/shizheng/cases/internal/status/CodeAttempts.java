@@ -1,4 +1,4 @@
-package io.shizheng.cases.internal;
+package io.shizheng.cases.internal.status;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -10,6 +10,9 @@ import java.time.Instant;
 import io.shizheng.platform.TooManyAttemptsException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import io.shizheng.cases.internal.CaseRow;
+import io.shizheng.cases.internal.Inputs;
+import io.shizheng.cases.internal.CaseStore;
 
 /**
  * The door to a case by number and verification code, counting wrong codes per client and per case in the database
@@ -17,29 +20,31 @@ import org.springframework.stereotype.Component;
  * until its window ends, whatever code it brings. A missing code is no guess and is not counted.
  */
 @Component
-class CodeAttempts {
+public class CodeAttempts {
 
     static final String CLIENT = "CLIENT";
     static final String CASE = "CASE";
 
-    private final CaseService cases;
+    private final CitizenActions citizen;
+    private final CaseStore store;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CodeAttemptRules rules;
 
-    CodeAttempts(CaseService cases, JdbcClient jdbc, Clock clock, CodeAttemptRules rules) {
-        this.cases = cases;
+    CodeAttempts(CitizenActions citizen, CaseStore store, JdbcClient jdbc, Clock clock, CodeAttemptRules rules) {
+        this.citizen = citizen;
+        this.store = store;
         this.jdbc = jdbc;
         this.clock = clock;
         this.rules = rules;
     }
 
     /** The case when the code is right; 404 when it is not; 429 when the client or the case has had too many wrong codes. */
-    CaseRow open(String caseNo, String code, String client) {
-        if (CaseService.isBlank(caseNo) || CaseService.isBlank(code)) {
-            return cases.byCode(caseNo, code);
+    public CaseRow open(String caseNo, String code, String client) {
+        if (Inputs.isBlank(caseNo) || Inputs.isBlank(code)) {
+            return citizen.byCode(caseNo, code);
         }
-        String caseKey = cases.store().byNo(caseNo.strip()).map(c -> String.valueOf(c.id())).orElse(null);
+        String caseKey = store.byNo(caseNo.strip()).map(c -> String.valueOf(c.id())).orElse(null);
         // every try is counted as wrong before the code is compared, so that parallel tries cannot slip past the limit
         take(CLIENT, client, rules.perClient(), "您輸入錯誤查詢碼的次數過多");
         if (caseKey != null) {
@@ -50,7 +55,7 @@ class CodeAttempts {
                 throw locked;
             }
         }
-        CaseRow c = cases.byCode(caseNo, code);
+        CaseRow c = citizen.byCode(caseNo, code);
         giveBack(CLIENT, client);
         if (caseKey != null) {
             giveBack(CASE, caseKey);
@@ -90,7 +95,7 @@ class CodeAttempts {
     }
 
     /** A client is its IP address; an IPv6 client its /64, which one household or phone usually holds whole. */
-    static String client(jakarta.servlet.http.HttpServletRequest request) {
+    public static String client(jakarta.servlet.http.HttpServletRequest request) {
         String address = request.getRemoteAddr();
         if (address == null || !address.contains(":")) {
             return address == null ? "?" : address;

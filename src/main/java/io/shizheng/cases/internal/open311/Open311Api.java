@@ -1,25 +1,18 @@
-package io.shizheng.cases.internal;
+package io.shizheng.cases.internal.open311;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import io.shizheng.org.Agency;
 import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.Jurisdiction;
-import io.shizheng.platform.PersonalData;
 import io.shizheng.platform.RocDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,6 +31,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.shizheng.cases.internal.CaseRow;
+import io.shizheng.cases.internal.CaseService;
+import io.shizheng.cases.internal.IntakeForm;
+import io.shizheng.cases.internal.CaseAccess;
+import io.shizheng.cases.internal.Category;
+import io.shizheng.cases.internal.Catalogue;
+import io.shizheng.cases.internal.CaseStore;
+import io.shizheng.cases.internal.Open311Keys;
 
 /**
  * Open311 GeoReport v2: services, service definitions, posting and reading service requests, tokens. Public
@@ -51,46 +52,34 @@ class Open311Api {
 
     static final int MAX_RANGE_DAYS = 90;
     static final int MAX_RESULTS = 1000;
-    private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final Catalogue catalogue;
     private final CaseService cases;
+    private final CaseAccess access;
     private final CaseStore store;
     private final Open311Keys keys;
     private final AgencyDirectory agencies;
+    private final Open311Rendering rendering;
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
     private final Jurisdiction jurisdiction;
     private final int defaultPageSize;
 
-    Open311Api(Catalogue catalogue, CaseService cases, CaseStore store, Open311Keys keys, AgencyDirectory agencies,
+    Open311Api(Catalogue catalogue, CaseService cases, CaseAccess access, CaseStore store, Open311Keys keys, AgencyDirectory agencies,
+               Open311Rendering rendering,
                TransactionTemplate tx, JdbcClient jdbc, Jurisdiction jurisdiction,
                @Value("${shizheng.cases.open311.page-size:100}") int defaultPageSize) {
         this.defaultPageSize = Math.max(1, Math.min(MAX_RESULTS, defaultPageSize));
         this.catalogue = catalogue;
         this.cases = cases;
+        this.access = access;
         this.store = store;
         this.keys = keys;
         this.agencies = agencies;
+        this.rendering = rendering;
         this.tx = tx;
         this.jdbc = jdbc;
         this.jurisdiction = jurisdiction;
-    }
-
-    /** An error the specification's way: status and descriptions. */
-    static final class Open311Error extends RuntimeException {
-        final HttpStatus status;
-        final List<String> descriptions;
-
-        Open311Error(HttpStatus status, String... descriptions) {
-            this(status, List.of(descriptions));
-        }
-
-        Open311Error(HttpStatus status, List<String> descriptions) {
-            super(String.join("; ", descriptions));
-            this.status = status;
-            this.descriptions = descriptions;
-        }
     }
 
     /** Errors answer in the format the path asked for. */
@@ -130,7 +119,7 @@ class Open311Api {
         if (!Open311Format.valid(fmt)) {
             throw new Open311Error(HttpStatus.NOT_FOUND, "format not supported: use .json or .xml");
         }
-        refuseUnstorable(params);
+        Open311Params.refuseUnstorable(params);
         String j = params.getFirst("jurisdiction_id");
         if (j != null && !j.isBlank() && !j.strip().equalsIgnoreCase(jurisdiction.open311JurisdictionId())) {
             throw new Open311Error(HttpStatus.NOT_FOUND,
@@ -197,7 +186,7 @@ class Open311Api {
                 return posted(format, earlier.get(), HttpStatus.OK);
             }
         }
-        IntakeForm form = form(params);
+        IntakeForm form = Open311Params.form(params, catalogue);
         CaseRow row;
         try {
             row = tx.execute(s -> {
@@ -214,7 +203,7 @@ class Open311Api {
             return posted(format, row, HttpStatus.OK);
         } catch (InvalidInputException e) {
             throw new Open311Error(HttpStatus.BAD_REQUEST, e.problems().stream()
-                    .map(p -> open311Field(p.field()) + ": " + p.message()).toList());
+                    .map(p -> Open311Params.open311Field(p.field()) + ": " + p.message()).toList());
         }
         return posted(format, row, HttpStatus.CREATED);
     }
@@ -231,83 +220,6 @@ class Open311Api {
                 + r.verifyCode() + ", reply due by " + r.effectiveDue();
         return Open311Format.body(status, format, "service_requests", List.of(Open311Format.ordered(
                 "service_request_id", r.caseNo(), "token", r.token(), "service_notice", notice, "account_id", null)));
-    }
-
-    /** NUL and the other control characters (but tab and line breaks) can be neither stored nor sent back as XML. */
-    private static void refuseUnstorable(MultiValueMap<String, String> params) {
-        List<String> problems = new ArrayList<>();
-        params.forEach((name, values) -> {
-            if (values.stream().anyMatch(v -> v != null && v.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r'))) {
-                problems.add(name + " must not contain control characters such as NUL");
-            }
-        });
-        if (!problems.isEmpty()) {
-            throw new Open311Error(HttpStatus.BAD_REQUEST, problems);
-        }
-    }
-
-    private IntakeForm form(MultiValueMap<String, String> p) {
-        List<String> problems = new ArrayList<>();
-        String code = p.getFirst("service_code");
-        if (code == null || code.isBlank()) {
-            throw new Open311Error(HttpStatus.BAD_REQUEST, "service_code is required");
-        }
-        if (catalogue.category(code.strip()).filter(Category::needsLocation).isEmpty()) {
-            throw new Open311Error(HttpStatus.BAD_REQUEST, "service_code not found: " + code);
-        }
-        Double lat = number(p.getFirst("lat"), "lat", 90, problems);
-        Double lon = number(p.getFirst("long"), "long", 180, problems);
-        String address = p.getFirst("address_string");
-        if (lat == null && lon == null && (address == null || address.isBlank()) && problems.isEmpty()) {
-            problems.add("lat/long or address_string is required");
-        }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (var e : p.entrySet()) {
-            if (e.getKey().startsWith("attribute[") && e.getKey().endsWith("]") && !e.getValue().isEmpty()) {
-                attributes.put(e.getKey().substring(10, e.getKey().length() - 1), String.join(",", e.getValue()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new Open311Error(HttpStatus.BAD_REQUEST, problems);
-        }
-        String first = p.getFirst("first_name");
-        String last = p.getFirst("last_name");
-        String name = ((last == null ? "" : last.strip()) + (first == null ? "" : first.strip())).strip();
-        String email = p.getFirst("email");
-        return new IntakeForm("REPORT", "OPEN311", code.strip(), p.getFirst("description"), lon, lat, address,
-                name.isEmpty() ? null : name, null, p.getFirst("phone"), email, null,
-                email != null && !email.isBlank() ? "EMAIL" : "NONE", null, null, null, attributes, p.getFirst("media_url"));
-    }
-
-    private static Double number(String s, String field, double limit, List<String> problems) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            double d = Double.parseDouble(s.strip());
-            if (!Double.isFinite(d)) {
-                throw new NumberFormatException();
-            }
-            if (Math.abs(d) > limit) {
-                problems.add(field + " must be a WGS 84 degree from -" + (int) limit + " to " + (int) limit);
-                return null;
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            problems.add(field + " must be a decimal number");
-            return null;
-        }
-    }
-
-    /** Our field names as the specification calls them. */
-    private static String open311Field(String field) {
-        return switch (field) {
-            case "lon" -> "long";
-            case "address" -> "address_string";
-            case "mediaUrl" -> "media_url";
-            case "category" -> "service_code";
-            default -> field;
-        };
     }
 
     // ------------------------------------------------------------------ reading requests
@@ -349,11 +261,11 @@ class Open311Api {
                 where.append(" and c.status in (:status)");
                 args.put("status", list);
             }
-            Instant start = time(params.getFirst("start_date"), "start_date");
-            Instant end = time(params.getFirst("end_date"), "end_date");
+            Instant start = Open311Params.time(params.getFirst("start_date"), "start_date");
+            Instant end = Open311Params.time(params.getFirst("end_date"), "end_date");
             Duration max = Duration.ofDays(MAX_RANGE_DAYS);
             if (start == null && end == null) {
-                end = cases.today().plusDays(1).atStartOfDay(RocDate.TAIPEI).toInstant();
+                end = access.today().plusDays(1).atStartOfDay(RocDate.TAIPEI).toInstant();
                 start = end.minus(max);
             } else if (start == null) {
                 start = end.minus(max);
@@ -370,10 +282,10 @@ class Open311Api {
             args.put("start", Timestamp.from(start));
             args.put("end", Timestamp.from(end));
         }
-        int pageSize = intParam(params.getFirst("page_size"), "page_size", defaultPageSize, 1, MAX_RESULTS);
-        int page = intParam(params.getFirst("page"), "page", 1, 1, 100_000);
+        int pageSize = Open311Params.intParam(params.getFirst("page_size"), "page_size", defaultPageSize, 1, MAX_RESULTS);
+        int page = Open311Params.intParam(params.getFirst("page"), "page", 1, 1, 100_000);
         List<CaseRow> rows = store.search(where.toString(), args, "c.received_at desc, c.id desc", pageSize, (page - 1) * pageSize);
-        return Open311Format.body(HttpStatus.OK, format, "service_requests", render(rows));
+        return Open311Format.body(HttpStatus.OK, format, "service_requests", rendering.render(rows));
     }
 
     @GetMapping("/requests/{id:[^.]+}.{format}")
@@ -383,7 +295,7 @@ class Open311Api {
         begin(format, params);
         CaseRow r = store.byNo(id).filter(c -> "REPORT".equals(c.type()))
                 .orElseThrow(() -> new Open311Error(HttpStatus.NOT_FOUND, "service_request_id not found: " + id));
-        return Open311Format.body(HttpStatus.OK, format, "service_requests", render(List.of(r)));
+        return Open311Format.body(HttpStatus.OK, format, "service_requests", rendering.render(List.of(r)));
     }
 
     @GetMapping("/tokens/{token:[^.]+}.{format}")
@@ -395,99 +307,5 @@ class Open311Api {
                 .orElseThrow(() -> new Open311Error(HttpStatus.NOT_FOUND, "token not found: " + token));
         return Open311Format.body(HttpStatus.OK, format, "service_requests",
                 List.of(Open311Format.ordered("service_request_id", r.caseNo(), "token", r.token())));
-    }
-
-    private static int intParam(String s, String field, int dflt, int min, int max) {
-        if (s == null || s.isBlank()) {
-            return dflt;
-        }
-        try {
-            int v = Integer.parseInt(s.strip());
-            if (v < min || v > max) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new Open311Error(HttpStatus.BAD_REQUEST, field + " must be a whole number from " + min + " to " + max);
-        }
-    }
-
-    private static Instant time(String s, String field) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            OffsetDateTime t = OffsetDateTime.parse(s.strip());
-            if (t.getYear() < 1900 || t.getYear() > 9999) {
-                throw new Open311Error(HttpStatus.BAD_REQUEST, field + " must be a date-time between the years 1900 and 9999");
-            }
-            return t.toInstant();
-        } catch (DateTimeParseException e) {
-            throw new Open311Error(HttpStatus.BAD_REQUEST, field + " must be a W3C date-time with a time zone, e.g. 2018-03-01T00:00:00+08:00");
-        }
-    }
-
-    /**
-     * The specification's fields of a request; the reporter's contact never appears, and what they typed (description,
-     * address, replies quoting them) is shown through {@link PersonalData}.
-     */
-    List<Map<String, Object>> render(List<CaseRow> rows) {
-        Map<Long, String> agencyNames = agencyNames();
-        Map<String, Category> cats = catalogue.categoryMap();
-        Map<Long, String> citizens = store.citizenNames(rows.stream().map(CaseRow::citizenId)
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
-        List<Map<String, Object>> out = new ArrayList<>(rows.size());
-        for (CaseRow r : rows) {
-            List<String> names = r.citizenId() == null || !citizens.containsKey(r.citizenId()) ? List.of()
-                    : List.of(citizens.get(r.citizenId()));
-            Category cat = cats.get(r.categoryCode());
-            String notes = null;
-            if (!r.open() && r.closingCategory() != null) {
-                notes = r.closingCategory().label() + (r.reply() != null && r.closingCategory() != ClosingCategory.DUPLICATE
-                        ? "：" + r.reply() : "");
-            } else if (r.extensionReason() != null) {
-                notes = "展延 / extended: " + r.extensionReason();
-            }
-            out.add(Open311Format.ordered(
-                    "service_request_id", r.caseNo(),
-                    "status", r.open() ? "open" : "closed",
-                    "status_notes", PersonalData.mask(notes, names),
-                    "service_name", cat == null ? r.categoryCode() : cat.name(),
-                    "service_code", r.categoryCode(),
-                    "description", PersonalData.mask(r.description(), names),
-                    "agency_responsible", agencyNames.getOrDefault(r.agencyId(), ""),
-                    "service_notice", r.extendedDueOn() != null ? "處理期限已展延 / deadline extended" : null,
-                    "requested_datetime", w3c(r.receivedAt()),
-                    "updated_datetime", w3c(r.updatedAt()),
-                    "expected_datetime", r.open() ? W3C.format(ZonedDateTime.of(r.effectiveDue(), java.time.LocalTime.of(17, 30), RocDate.TAIPEI)) : null,
-                    "address", r.address() != null ? PersonalData.mask(r.address(), names) : r.districtName() == null ? null
-                            : jurisdiction.name() + r.districtName() + (r.villageName() == null ? "" : r.villageName()),
-                    "address_id", null,
-                    "zipcode", null,
-                    "lat", r.lat(),
-                    "long", r.lon(),
-                    "media_url", r.mediaUrl()));
-        }
-        return out;
-    }
-
-    private record Names(Map<Long, String> names, long loadedAt) {
-    }
-
-    private volatile Names names;
-
-    /** Agency names for the public list, re-read every half minute rather than on every request. */
-    private Map<Long, String> agencyNames() {
-        Names n = names;
-        if (n == null || System.currentTimeMillis() - n.loadedAt() > 30_000) {
-            n = new Names(agencies.all().stream().collect(Collectors.toMap(Agency::id, Agency::name, (a, b) -> a)),
-                    System.currentTimeMillis());
-            names = n;
-        }
-        return n.names();
-    }
-
-    static String w3c(Instant t) {
-        return t == null ? null : W3C.format(t.atZone(RocDate.TAIPEI));
     }
 }

@@ -1,4 +1,4 @@
-package io.shizheng.opendata.internal;
+package io.shizheng.opendata.internal.formats;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
@@ -23,16 +23,16 @@ import java.util.zip.ZipFile;
  * What a file really is: its text encoding (UTF-8, or Big5 as many Taiwanese systems still write) and its
  * format by content (PDF, XLSX, ODS, JSON, XML, CSV...), whatever its name or the uploader says.
  */
-final class FileSniffer {
+public final class FileSniffer {
 
     /** Big5 as Windows writes it (CP950), a superset of plain Big5. */
-    static final Charset BIG5 = Charset.forName("x-windows-950");
+    public static final Charset BIG5 = Charset.forName("x-windows-950");
 
     private FileSniffer() {
     }
 
     /** The encoding of a text file: UTF-8, Big5, or empty when it is neither (or binary). */
-    static Optional<Charset> textEncoding(Path file) throws IOException {
+    public static Optional<Charset> textEncoding(Path file) throws IOException {
         if (decodes(file, StandardCharsets.UTF_8)) {
             return Optional.of(StandardCharsets.UTF_8);
         }
@@ -70,7 +70,7 @@ final class FileSniffer {
     }
 
     /** Copies a text file from {@code from} to UTF-8, streaming. */
-    static void transcode(Path file, Charset from, Path target) throws IOException {
+    public static void transcode(Path file, Charset from, Path target) throws IOException {
         try (Reader r = Files.newBufferedReader(file, from);
              Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8))) {
             r.transferTo(w);
@@ -78,7 +78,7 @@ final class FileSniffer {
     }
 
     /** The format the content shows, or empty when it cannot tell (plain text without structure, say). */
-    static Optional<String> format(Path file) throws IOException {
+    public static Optional<String> format(Path file) throws IOException {
         byte[] head = new byte[4096];
         int n;
         try (InputStream s = new BufferedInputStream(Files.newInputStream(file))) {
@@ -145,7 +145,7 @@ final class FileSniffer {
     }
 
     /** Whether a declared format is what the content shows; text formats (CSV, TXT) accept any plain text. */
-    static boolean matches(String declared, String detected) {
+    public static boolean matches(String declared, String detected) {
         if (declared == null || detected == null) {
             return true;
         }

@@ -1,4 +1,4 @@
-package io.shizheng.opendata.internal;
+package io.shizheng.opendata.internal.formats;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,23 +17,23 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.ss.usermodel.Row;
 
 /** Writes rows in one format as they come, holding at most a small window of them (constant memory). */
-abstract class TableWriter implements AutoCloseable {
+public abstract class TableWriter implements AutoCloseable {
 
     static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]{0,14})(\\.[0-9]+)?");
 
-    abstract void header(List<String> header) throws IOException;
+    public abstract void header(List<String> header) throws IOException;
 
-    abstract void row(List<String> cells) throws IOException;
+    public abstract void row(List<String> cells) throws IOException;
 
     /** Ends the document; the stream given stays open. */
-    abstract void finish() throws IOException;
+    public abstract void finish() throws IOException;
 
     @Override
     public void close() throws IOException {
         finish();
     }
 
-    static TableWriter of(String format, OutputStream out) {
+    public static TableWriter of(String format, OutputStream out) {
         return switch (format.toUpperCase()) {
             case "CSV" -> new Csv(out);
             case "JSON" -> new Json(out);
@@ -54,13 +54,13 @@ abstract class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void header(List<String> header) throws IOException {
+        public void header(List<String> header) throws IOException {
             w.write('\uFEFF');
             row(header);
         }
 
         @Override
-        void row(List<String> cells) throws IOException {
+        public void row(List<String> cells) throws IOException {
             for (int i = 0; i < cells.size(); i++) {
                 if (i > 0) {
                     w.write(',');
@@ -78,7 +78,7 @@ abstract class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void finish() throws IOException {
+        public void finish() throws IOException {
             if (!done) {
                 done = true;
                 w.flush();
@@ -99,7 +99,7 @@ abstract class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void header(List<String> header) throws IOException {
+        public void header(List<String> header) throws IOException {
             keys = new String[header.size()];
             for (int i = 0; i < keys.length; i++) {
                 line.setLength(0);
@@ -110,7 +110,7 @@ abstract class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void row(List<String> cells) throws IOException {
+        public void row(List<String> cells) throws IOException {
             line.setLength(0);
             line.append(first ? "\n{" : ",\n{");
             first = false;
@@ -153,7 +153,7 @@ abstract class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void finish() throws IOException {
+        public void finish() throws IOException {
             if (!done) {
                 done = true;
                 if (keys == null) {
@@ -190,7 +190,7 @@ abstract class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void header(List<String> header) throws IOException {
+        public void header(List<String> header) throws IOException {
             names = new String[header.size()];
             for (int i = 0; i < header.size(); i++) {
                 names[i] = xmlName(header.get(i), i);
@@ -199,7 +199,7 @@ abstract class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void row(List<String> cells) throws IOException {
+        public void row(List<String> cells) throws IOException {
             w.write("<row>");
             for (int i = 0; i < cells.size(); i++) {
                 String n = i < names.length ? names[i] : "column_" + (i + 1);
@@ -234,7 +234,7 @@ abstract class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void finish() throws IOException {
+        public void finish() throws IOException {
             if (!done) {
                 done = true;
                 if (names == null) {
@@ -261,12 +261,12 @@ abstract class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void header(List<String> header) {
+        public void header(List<String> header) {
             row(header);
         }
 
         @Override
-        void row(List<String> cells) {
+        public void row(List<String> cells) {
             if (r >= 1_048_576) {
                 throw new IllegalStateException("XLSX 最多 1,048,576 列 / XLSX holds at most 1,048,576 rows; use CSV");
             }
@@ -282,7 +282,7 @@ abstract class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void finish() throws IOException {
+        public void finish() throws IOException {
             if (!done) {
                 done = true;
                 try {
@@ -339,14 +339,14 @@ abstract class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void header(List<String> header) throws IOException {
+        public void header(List<String> header) throws IOException {
             start();
             w.write("<table:table-column table:number-columns-repeated=\"" + Math.max(1, header.size()) + "\"/>\n");
             write(header, false);
         }
 
         @Override
-        void row(List<String> cells) throws IOException {
+        public void row(List<String> cells) throws IOException {
             write(cells, true);
         }
 
@@ -377,7 +377,7 @@ abstract class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void finish() throws IOException {
+        public void finish() throws IOException {
             if (!done) {
                 done = true;
                 if (!started) {

@@ -1,4 +1,4 @@
-package io.shizheng.cases.internal;
+package io.shizheng.cases.internal.status;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +15,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.shizheng.cases.internal.CaseRow;
+import io.shizheng.cases.internal.CaseType;
+import io.shizheng.cases.internal.Citizen;
+import io.shizheng.cases.internal.CaseAccess;
+import io.shizheng.cases.internal.Category;
+import io.shizheng.cases.internal.Catalogue;
+import io.shizheng.cases.internal.CaseStore;
 
 /**
  * What a citizen sees of their own case by case number and verification code: no personal data, no names of staff.
@@ -23,14 +30,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/cases/public")
 @Tag(name = "Cases", description = "陳情與 1999 案件 / citizen cases from every channel")
-class PublicCaseApi {
+public class PublicCaseApi {
 
-    private final CaseService cases;
+    private final CaseStore store;
+    private final CaseAccess access;
+    private final CitizenActions citizen;
     private final Catalogue catalogue;
     private final CodeAttempts attempts;
 
-    PublicCaseApi(CaseService cases, Catalogue catalogue, CodeAttempts attempts) {
-        this.cases = cases;
+    PublicCaseApi(CaseStore store, CaseAccess access, CitizenActions citizen, Catalogue catalogue, CodeAttempts attempts) {
+        this.store = store;
+        this.access = access;
+        this.citizen = citizen;
         this.catalogue = catalogue;
         this.attempts = attempts;
     }
@@ -44,20 +55,20 @@ class PublicCaseApi {
                         List<Step> history) {
     }
 
-    PublicStatus status(CaseRow c) {
-        List<String> names = cases.store().citizen(c.citizenId()).map(Citizen::name).stream().toList();
-        List<Step> steps = cases.store().hops(c.id()).stream()
+    public PublicStatus status(CaseRow c) {
+        List<String> names = store.citizen(c.citizenId()).map(Citizen::name).stream().toList();
+        List<Step> steps = store.hops(c.id()).stream()
                 .filter(h -> !h.kind().equals("ESCALATE"))
-                .map(h -> new Step(h.at(), h.kind(), cases.agencyName(h.toAgencyId() != null ? h.toAgencyId() : h.fromAgencyId()),
+                .map(h -> new Step(h.at(), h.kind(), access.agencyName(h.toAgencyId() != null ? h.toAgencyId() : h.fromAgencyId()),
                         h.kind().equals("EXTEND") || h.kind().equals("HAND_ON") || h.kind().equals("HAND_BACK")
                                 || h.kind().equals("CLOSE") || h.kind().equals("LINK") ? PersonalData.mask(h.reason(), names) : null))
                 .toList();
         return new PublicStatus(c.caseNo(), catalogue.type(c.type()).map(CaseType::label).orElse(c.type()),
                 catalogue.category(c.categoryCode()).map(Category::label).orElse(c.categoryCode()), c.channel().label(),
-                c.status(), c.receivedAt(), cases.agencyName(c.agencyId()), c.dueOn(), c.extendedDueOn(),
+                c.status(), c.receivedAt(), access.agencyName(c.agencyId()), c.dueOn(), c.extendedDueOn(),
                 PersonalData.mask(c.extensionReason(), names), c.closedAt(),
                 c.closingCategory() == null ? null : c.closingCategory().label(), PersonalData.mask(c.reply(), names),
-                c.rating(), !c.open() && c.rating() == null, cases.mayReopen(c), steps);
+                c.rating(), !c.open() && c.rating() == null, citizen.mayReopen(c), steps);
     }
 
     @GetMapping("/{caseNo}")
@@ -73,7 +84,7 @@ class PublicCaseApi {
     @Operation(summary = "Public: rate the reply (1–5)")
     PublicStatus rate(@PathVariable String caseNo, @RequestBody Rating body, HttpServletRequest request) {
         attempts.open(caseNo, body.code(), CodeAttempts.client(request));
-        return status(cases.rate(caseNo, body.code(), body.rating()));
+        return status(citizen.rate(caseNo, body.code(), body.rating()));
     }
 
     record Reopen(String code, String reason) {
@@ -83,6 +94,6 @@ class PublicCaseApi {
     @Operation(summary = "Public: ask for the case to be handled again (within 7 days of the reply)")
     PublicStatus reopen(@PathVariable String caseNo, @RequestBody Reopen body, HttpServletRequest request) {
         attempts.open(caseNo, body.code(), CodeAttempts.client(request));
-        return status(cases.reopen(caseNo, body.code(), body.reason()));
+        return status(citizen.reopen(caseNo, body.code(), body.reason()));
     }
 }

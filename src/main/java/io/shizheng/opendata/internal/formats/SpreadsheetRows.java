@@ -1,4 +1,4 @@
-package io.shizheng.opendata.internal;
+package io.shizheng.opendata.internal.formats;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +14,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument;
 import org.odftoolkit.odfdom.doc.table.OdfTable;
 import org.odftoolkit.odfdom.doc.table.OdfTableRow;
+import io.shizheng.opendata.internal.TableReader;
 
 /**
  * The first sheet of an XLSX or ODS file as rows, for conversion. Spreadsheets are read whole (their format
  * bounds them at about a million rows); text files (CSV, JSON, XML) are the ones streamed in constant memory.
  */
-final class SpreadsheetRows implements TableReader {
+public final class SpreadsheetRows implements TableReader {
 
     /** Trailing rows with nothing in them (ODS repeats empty rows to the sheet's end) end the table. */
     private static final int EMPTY_ROWS_THAT_END = 100;
@@ -31,7 +32,7 @@ final class SpreadsheetRows implements TableReader {
         this.rows = rows.iterator();
     }
 
-    static TableReader xlsx(InputStream in) throws IOException {
+    public static TableReader xlsx(InputStream in) throws IOException {
         try {
             return readXlsx(in);
         } catch (RuntimeException e) {
@@ -63,7 +64,7 @@ final class SpreadsheetRows implements TableReader {
         }
     }
 
-    static TableReader ods(InputStream in) throws IOException {
+    public static TableReader ods(InputStream in) throws IOException {
         try {
             OdfSpreadsheetDocument doc = OdfSpreadsheetDocument.loadDocument(in);
             try {

@@ -1,4 +1,4 @@
-package io.shizheng.opendata.internal;
+package io.shizheng.opendata.internal.formats;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -17,21 +17,22 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
+import io.shizheng.opendata.internal.TableReader;
 
 /**
  * Tabular JSON (an array of flat objects, or {"records":[...]}) and XML (a root holding one element per row whose
  * children are the fields) read as rows, streaming: the first row returned is the header.
  */
-final class StructuredReaders {
+public final class StructuredReaders {
 
     private StructuredReaders() {
     }
 
-    static TableReader json(Reader in) throws IOException {
+    public static TableReader json(Reader in) throws IOException {
         return new JsonRows(in);
     }
 
-    static TableReader xml(Reader in) throws IOException {
+    public static TableReader xml(Reader in) throws IOException {
         return new XmlRows(in);
     }
 
