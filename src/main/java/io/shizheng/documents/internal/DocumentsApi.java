@@ -77,7 +77,8 @@ class DocumentsApi {
         out.put("total", views.overdueCount(day, scope, blank(unit)));
         out.put("page", Math.max(0, page));
         out.put("size", s);
-        out.put("items", views.overdue(day, scope, blank(unit), s, Math.max(0, page) * s));
+        // a page past the end is an empty page, whatever its number (page × size may pass the int range)
+        out.put("items", views.overdue(day, scope, blank(unit), s, (int) Math.min(Integer.MAX_VALUE, (long) Math.max(0, page) * s)));
         return out;
     }
 
