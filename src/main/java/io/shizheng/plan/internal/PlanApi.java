@@ -180,18 +180,18 @@ class PlanApi {
         return manual.get(id);
     }
 
-    record Review(String note) {
+    record Review(@jakarta.validation.constraints.Size(max = 2_000, message = "{plan.review.note.size}") String note) {
     }
 
     @PostMapping("/plans/values/{id}/approve")
     @Operation(summary = "Approve a manual value (RDEC staff)")
-    ManualValue approve(@PathVariable long id, @RequestBody(required = false) Review body) {
+    ManualValue approve(@PathVariable long id, @jakarta.validation.Valid @RequestBody(required = false) Review body) {
         return manual.review(id, true, body == null ? null : body.note());
     }
 
     @PostMapping("/plans/values/{id}/reject")
     @Operation(summary = "Return a manual value with a reason (RDEC staff)")
-    ManualValue reject(@PathVariable long id, @RequestBody Review body) {
+    ManualValue reject(@PathVariable long id, @jakarta.validation.Valid @RequestBody Review body) {
         return manual.review(id, false, body.note());
     }
 

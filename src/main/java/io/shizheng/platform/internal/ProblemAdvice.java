@@ -48,6 +48,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             org.springframework.web.bind.MethodArgumentNotValidException ex, org.springframework.http.HttpHeaders headers,
             org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
         ProblemDetail p = invalidInput(new InvalidInputException(io.shizheng.platform.FormProblems.of(ex.getBindingResult())));
+        if (ex.getBindingResult().getFieldErrors().stream().allMatch(org.springframework.validation.FieldError::isBindingFailure)
+                && !ex.getBindingResult().hasGlobalErrors()) {
+            // only values that could not be read as their type (query parameters bound to a record): malformed, as for
+            // a single parameter
+            p.setStatus(HttpStatus.BAD_REQUEST);
+            p.setTitle("請求有誤 / Bad request");
+            p.setType(URI.create("https://shizheng.io/problems/400"));
+            return handleExceptionInternal(ex, p, headers, HttpStatus.BAD_REQUEST, request);
+        }
         return handleExceptionInternal(ex, p, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
     }
 

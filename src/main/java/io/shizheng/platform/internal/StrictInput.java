@@ -84,6 +84,26 @@ class StrictInput {
                     setValue(text);
                 }
             });
+            // numbers: "NaN" and "Infinity" are malformed (an editor, since a failed conversion falls back to the default one)
+            for (Class<?> type : new Class<?>[] {Double.class, double.class}) {
+                binder.registerCustomEditor(type, new PropertyEditorSupport() {
+                    @Override
+                    public void setAsText(String text) {
+                        if (text == null || text.isBlank()) {
+                            if (type.isPrimitive()) {
+                                throw new IllegalArgumentException(NOT_FINITE);
+                            }
+                            setValue(null);
+                            return;
+                        }
+                        double d = Double.parseDouble(text.trim());
+                        if (!Double.isFinite(d)) {
+                            throw new IllegalArgumentException(NOT_FINITE);
+                        }
+                        setValue(d);
+                    }
+                });
+            }
         }
     }
 }

@@ -68,12 +68,12 @@ class MeetingsApi {
         return meetings.detail(id);
     }
 
-    record Minutes(String minutes) {
+    record Minutes(@jakarta.validation.constraints.Size(max = 20_000, message = "{projects.meeting.minutes.size}") String minutes) {
     }
 
     @PostMapping("/api/meetings/{id}/held")
     @Operation(summary = "Mark the meeting held, with its minutes (RDEC staff)")
-    MeetingService.Meeting held(@PathVariable long id, @RequestBody(required = false) Minutes body) {
+    MeetingService.Meeting held(@PathVariable long id, @jakarta.validation.Valid @RequestBody(required = false) Minutes body) {
         return meetings.hold(id, body == null ? null : body.minutes());
     }
 

@@ -38,6 +38,13 @@ class StrictInputTest {
     }
 
     @Test
+    void aNonFiniteNumberInAQueryParameterIsABadRequestNamingTheParameter() {
+        HttpResponse<String> r = Http.as(port, "admin").get("/api/cases/duplicates?category=x&lat=NaN&lon=120.6");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(fields(r)).containsExactly("lat");
+    }
+
+    @Test
     void aNulInAJsonStringIsABadRequestNamingTheField() {
         HttpResponse<String> r = Http.as(port, "admin").post("/api/meetings",
                 "{\"title\":\"a\\u0000b\",\"date\":\"2018-05-01\",\"chair\":\"主委\"}");
