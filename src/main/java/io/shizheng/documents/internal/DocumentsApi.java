@@ -160,16 +160,14 @@ class DocumentsApi {
         return documents.setOverdueReason(id, body.reason());
     }
 
-    record ProjectControlRequest(Boolean projectControl, Integer expectedDays) {
+    record ProjectControlRequest(@jakarta.validation.constraints.NotNull(message = "{documents.projectControl.required}") Boolean projectControl,
+                                 Integer expectedDays) {
     }
 
     @PutMapping("/{id}/project-control")
     @Operation(summary = "Put work of 30 days or more under project control (it leaves the ordinary count), or take it out")
-    DocumentQueries.Doc projectControl(@PathVariable long id, @RequestBody ProjectControlRequest body) {
+    DocumentQueries.Doc projectControl(@PathVariable long id, @jakarta.validation.Valid @RequestBody ProjectControlRequest body) {
         DocumentViews.writer();
-        if (body.projectControl() == null) {
-            throw new InvalidInputException("projectControl", "請填 true 或 false / projectControl is required");
-        }
         return documents.setProjectControl(id, body.projectControl(), body.expectedDays());
     }
 

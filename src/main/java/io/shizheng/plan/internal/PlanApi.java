@@ -69,15 +69,13 @@ class PlanApi {
                 "indicators", y.indicators(), "scorecard", "/api/plans/" + y.year() + "/scorecard")).toList();
     }
 
-    record NewPlan(Integer year, Integer copyFrom, String title) {
+    record NewPlan(@jakarta.validation.constraints.NotNull(message = "{plan.new.year.required}") Integer year, Integer copyFrom,
+                   String title) {
     }
 
     @PostMapping("/plans")
     @Operation(summary = "Create a plan year, empty or copied from another year (RDEC staff)")
-    ResponseEntity<PlanDocument> create(@RequestBody NewPlan body) {
-        if (body.year() == null) {
-            throw new InvalidInputException("year", "請填年度（西元）/ year is required");
-        }
+    ResponseEntity<PlanDocument> create(@jakarta.validation.Valid @RequestBody NewPlan body) {
         PlanDocument doc = plans.create(body.year(), body.copyFrom(), body.title());
         return ResponseEntity.created(URI.create("/api/plans/" + doc.year())).body(doc);
     }

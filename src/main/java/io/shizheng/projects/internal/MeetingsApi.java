@@ -55,15 +55,12 @@ class MeetingsApi {
         return meetings.detail(id);
     }
 
-    record AgendaAddition(Long projectId) {
+    record AgendaAddition(@jakarta.validation.constraints.NotNull(message = "{projects.agenda.projectId.required}") Long projectId) {
     }
 
     @PostMapping("/api/meetings/{id}/agenda")
     @Operation(summary = "Add a project to the agenda at the chair's request (RDEC staff)")
-    MeetingService.Detail addToAgenda(@PathVariable long id, @RequestBody AgendaAddition body) {
-        if (body.projectId() == null) {
-            throw new io.shizheng.platform.InvalidInputException("projectId", "請指定案件 / projectId is required");
-        }
+    MeetingService.Detail addToAgenda(@PathVariable long id, @jakarta.validation.Valid @RequestBody AgendaAddition body) {
         meetings.addToAgenda(id, body.projectId());
         return meetings.detail(id);
     }

@@ -114,6 +114,29 @@ class StrictInputTest {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 
+    @Test
+    void requestParametersAndBodiesBreakingTheirAnnotationsAreRefusedWithTheirBilingualMessages() {
+        HttpResponse<String> limit = Http.as(port, "rdec").get("/api/callcenter/imports?limit=0");
+        assertThat(limit.statusCode()).as(limit.body()).isEqualTo(422);
+        assertThat(fields(limit)).containsExactly("limit");
+        assertThat(limit.body()).contains("須為 1 到 500 / must be 1–500");
+        HttpResponse<String> days = Http.anonymous(port).get("/api/calendar/deadline?from=2018-03-01&workingDays=367");
+        assertThat(days.statusCode()).as(days.body()).isEqualTo(422);
+        assertThat(fields(days)).containsExactly("workingDays");
+        assertThat(days.body()).contains("須為 0 至 366 / must be 0 to 366");
+        HttpResponse<String> plan = Http.as(port, "rdec").post("/api/plans", "{}");
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(422);
+        assertThat(fields(plan)).containsExactly("year");
+        assertThat(plan.body()).contains("請填年度（西元） / year is required");
+        HttpResponse<String> agenda = Http.as(port, "rdec").post("/api/meetings/1/agenda", "{}");
+        assertThat(agenda.statusCode()).as(agenda.body()).isEqualTo(422);
+        assertThat(fields(agenda)).containsExactly("projectId");
+        HttpResponse<String> minutes = Http.as(port, "rdec").post("/api/meetings/1/held",
+                "{\"minutes\":\"" + "x".repeat(20_001) + "\"}");
+        assertThat(minutes.statusCode()).as(minutes.body()).isEqualTo(422);
+        assertThat(fields(minutes)).containsExactly("minutes");
+    }
+
     private static List<String> fields(HttpResponse<String> r) {
         List<String> out = new ArrayList<>();
         JsonNode body = Json.parse(r.body());
