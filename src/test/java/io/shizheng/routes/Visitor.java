@@ -88,6 +88,20 @@ final class Visitor {
         return send(b.build());
     }
 
+    /** An API call as a client sends it: JSON accepted, the session's CSRF token when signed in, any body or none. */
+    HttpResponse<String> api(String method, String path, String contentType, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, application/problem+json")
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (csrf != null) {
+            b.header(csrfHeader, csrf);
+        }
+        return send(b.build());
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

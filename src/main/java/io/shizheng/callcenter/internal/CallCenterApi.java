@@ -127,11 +127,10 @@ class CallCenterApi {
 
     @GetMapping("/imports")
     @Operation(summary = "The latest imports, newest first")
-    List<CallImports.ImportRow> imports(@RequestParam(defaultValue = "50") int limit) {
+    List<CallImports.ImportRow> imports(@RequestParam(defaultValue = "50")
+                                       @jakarta.validation.constraints.Min(value = 1, message = "{callcenter.imports.limit}")
+                                       @jakarta.validation.constraints.Max(value = 500, message = "{callcenter.imports.limit}") int limit) {
         CallCenterAccess.requireRead();
-        if (limit < 1 || limit > 500) {
-            throw new InvalidInputException("limit", "須為 1 到 500 / must be 1–500");
-        }
         return imports.recent(limit).stream().map(CallCenterApi::withoutErrors).toList();
     }
 

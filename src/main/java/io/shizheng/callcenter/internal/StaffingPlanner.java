@@ -142,14 +142,14 @@ class StaffingPlanner {
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
         if (calls == null || calls.isEmpty() || calls.size() > 96) {
             problems.add(new InvalidInputException.FieldProblem("calls", "須有 1 到 96 個時段的來電數 / give 1 to 96 intervals of calls"));
-        } else if (calls.stream().anyMatch(c -> c == null || c < 0 || c > 100_000)) {
+        } else if (calls.stream().anyMatch(c -> c == null || !(c >= 0 && c <= 100_000))) {
             problems.add(new InvalidInputException.FieldProblem("calls", "每個時段來電數須為 0 到 100000 / each interval's calls must be 0–100000"));
         }
-        if (handlingSeconds == null || handlingSeconds < 1 || handlingSeconds > 7200) {
+        if (handlingSeconds == null || !(handlingSeconds >= 1 && handlingSeconds <= 7200)) {
             problems.add(new InvalidInputException.FieldProblem("handlingSeconds", "平均處理秒數須為 1 到 7200 / must be 1–7200"));
         }
         double target = targetPercent == null ? rules.targetPercent() : targetPercent;
-        if (target <= 0 || target >= 100) {
+        if (!(target > 0 && target < 100)) {
             problems.add(new InvalidInputException.FieldProblem("targetPercent", "目標服務水準須大於 0 小於 100 / must be between 0 and 100"));
         }
         int answer = answerSeconds == null ? rules.answerSeconds() : answerSeconds;

@@ -88,7 +88,7 @@ class CaseApi {
                           @RequestParam(required = false) String district, @RequestParam(required = false) String q,
                           @RequestParam(required = false) Integer year, @RequestParam(required = false) String type,
                           @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size) {
-        if (page < 1 || size < 1 || size > 500) {
+        if (page < 1 || page > 1_000_000 || size < 1 || size > 500) {
             throw new InvalidInputException("size", "page ≥ 1，size 1–500 / page from 1, size 1 to 500");
         }
         return queries.list(CurrentUser.require(), new CaseQueries.Filter(status, overdue, agency, category, district, q, year, type), page, size);

@@ -77,7 +77,8 @@ class DocumentsApi {
         out.put("total", views.overdueCount(day, scope, blank(unit)));
         out.put("page", Math.max(0, page));
         out.put("size", s);
-        out.put("items", views.overdue(day, scope, blank(unit), s, Math.max(0, page) * s));
+        // a page past the end is an empty page, whatever its number (page × size may pass the int range)
+        out.put("items", views.overdue(day, scope, blank(unit), s, (int) Math.min(Integer.MAX_VALUE, (long) Math.max(0, page) * s)));
         return out;
     }
 
@@ -159,16 +160,14 @@ class DocumentsApi {
         return documents.setOverdueReason(id, body.reason());
     }
 
-    record ProjectControlRequest(Boolean projectControl, Integer expectedDays) {
+    record ProjectControlRequest(@jakarta.validation.constraints.NotNull(message = "{documents.projectControl.required}") Boolean projectControl,
+                                 Integer expectedDays) {
     }
 
     @PutMapping("/{id}/project-control")
     @Operation(summary = "Put work of 30 days or more under project control (it leaves the ordinary count), or take it out")
-    DocumentQueries.Doc projectControl(@PathVariable long id, @RequestBody ProjectControlRequest body) {
+    DocumentQueries.Doc projectControl(@PathVariable long id, @jakarta.validation.Valid @RequestBody ProjectControlRequest body) {
         DocumentViews.writer();
-        if (body.projectControl() == null) {
-            throw new InvalidInputException("projectControl", "請填 true 或 false / projectControl is required");
-        }
         return documents.setProjectControl(id, body.projectControl(), body.expectedDays());
     }
 

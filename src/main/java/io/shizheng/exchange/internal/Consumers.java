@@ -73,9 +73,7 @@ class Consumers {
     @Transactional
     Consumer register(String name, Long agencyId, String contact) {
         ShizhengUser user = CurrentUser.require();
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new InvalidInputException("name", "請填使用單位名稱（200 字內）/ name is required (up to 200 characters)");
-        }
+        // name and contact are checked by ConsumerInput's annotations; the agency needs the database
         if (agencyId != null && agencies.find(agencyId).isEmpty()) {
             throw new InvalidInputException("agencyId", "機關不存在 / agency does not exist");
         }

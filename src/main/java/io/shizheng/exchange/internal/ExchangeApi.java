@@ -161,12 +161,15 @@ class ExchangeApi {
         return consumers.list();
     }
 
-    record ConsumerInput(String name, Long agencyId, String contact) {
+    record ConsumerInput(@jakarta.validation.constraints.NotBlank(message = "{exchange.consumer.name}")
+                         @jakarta.validation.constraints.Size(max = 200, message = "{exchange.consumer.name}") String name,
+                         Long agencyId,
+                         @jakarta.validation.constraints.Size(max = 200, message = "{exchange.consumer.contact.size}") String contact) {
     }
 
     @PostMapping("/consumers")
     @Operation(summary = "Register a consumer: an outside party (RDEC) or one's own agency")
-    ResponseEntity<Consumers.Consumer> register(@RequestBody ConsumerInput body) {
+    ResponseEntity<Consumers.Consumer> register(@jakarta.validation.Valid @RequestBody ConsumerInput body) {
         Consumers.Consumer c = consumers.register(body.name(), body.agencyId(), body.contact());
         return ResponseEntity.created(URI.create("/api/exchange/consumers/" + c.id())).body(c);
     }

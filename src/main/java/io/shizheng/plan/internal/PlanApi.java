@@ -69,15 +69,13 @@ class PlanApi {
                 "indicators", y.indicators(), "scorecard", "/api/plans/" + y.year() + "/scorecard")).toList();
     }
 
-    record NewPlan(Integer year, Integer copyFrom, String title) {
+    record NewPlan(@jakarta.validation.constraints.NotNull(message = "{plan.new.year.required}") Integer year, Integer copyFrom,
+                   String title) {
     }
 
     @PostMapping("/plans")
     @Operation(summary = "Create a plan year, empty or copied from another year (RDEC staff)")
-    ResponseEntity<PlanDocument> create(@RequestBody NewPlan body) {
-        if (body.year() == null) {
-            throw new InvalidInputException("year", "請填年度（西元）/ year is required");
-        }
+    ResponseEntity<PlanDocument> create(@jakarta.validation.Valid @RequestBody NewPlan body) {
         PlanDocument doc = plans.create(body.year(), body.copyFrom(), body.title());
         return ResponseEntity.created(URI.create("/api/plans/" + doc.year())).body(doc);
     }
@@ -180,18 +178,18 @@ class PlanApi {
         return manual.get(id);
     }
 
-    record Review(String note) {
+    record Review(@jakarta.validation.constraints.Size(max = 2_000, message = "{plan.review.note.size}") String note) {
     }
 
     @PostMapping("/plans/values/{id}/approve")
     @Operation(summary = "Approve a manual value (RDEC staff)")
-    ManualValue approve(@PathVariable long id, @RequestBody(required = false) Review body) {
+    ManualValue approve(@PathVariable long id, @jakarta.validation.Valid @RequestBody(required = false) Review body) {
         return manual.review(id, true, body == null ? null : body.note());
     }
 
     @PostMapping("/plans/values/{id}/reject")
     @Operation(summary = "Return a manual value with a reason (RDEC staff)")
-    ManualValue reject(@PathVariable long id, @RequestBody Review body) {
+    ManualValue reject(@PathVariable long id, @jakarta.validation.Valid @RequestBody Review body) {
         return manual.review(id, false, body.note());
     }
 

@@ -25,9 +25,14 @@ final class PlanValidator {
         }
         Set<String> goalCodes = new HashSet<>();
         Set<String> indicatorCodes = new HashSet<>();
-        for (int g = 0; g < plan.goals().size(); g++) {
-            PlanDocument.Goal goal = plan.goals().get(g);
+        List<PlanDocument.Goal> goals = present(plan.goals(), "goals", problems);
+        for (int g = 0; g < goals.size(); g++) {
+            PlanDocument.Goal goal = goals.get(g);
             String gp = "goals[" + g + "]";
+            if (goal == null) {
+                problems.add(new FieldProblem(gp, REQUIRED));
+                continue;
+            }
             if (blank(goal.code())) {
                 problems.add(new FieldProblem(gp + ".code", "策略目標代碼不可空白 / goal code is required"));
             } else if (!goalCodes.add(goal.code().trim())) {
@@ -40,9 +45,14 @@ final class PlanValidator {
                 problems.add(new FieldProblem(gp + ".weight", "權重不可為負或空白 / weight must be zero or more"));
             }
             BigDecimal sum = BigDecimal.ZERO;
-            for (int i = 0; i < goal.indicators().size(); i++) {
-                PlanDocument.Indicator ind = goal.indicators().get(i);
+            List<PlanDocument.Indicator> indicators = present(goal.indicators(), gp + ".indicators", problems);
+            for (int i = 0; i < indicators.size(); i++) {
+                PlanDocument.Indicator ind = indicators.get(i);
                 String ip = gp + ".indicators[" + i + "]";
+                if (ind == null) {
+                    problems.add(new FieldProblem(ip, REQUIRED));
+                    continue;
+                }
                 if (blank(ind.code())) {
                     problems.add(new FieldProblem(ip + ".code", "指標代碼不可空白 / indicator code is required"));
                 } else if (!indicatorCodes.add(ind.code().trim())) {
@@ -87,9 +97,14 @@ final class PlanValidator {
             }
         }
         Set<Integer> seqs = new HashSet<>();
-        for (int p = 0; p < plan.programs().size(); p++) {
-            PlanDocument.Program program = plan.programs().get(p);
+        List<PlanDocument.Program> programs = present(plan.programs(), "programs", problems);
+        for (int p = 0; p < programs.size(); p++) {
+            PlanDocument.Program program = programs.get(p);
             String pp = "programs[" + p + "]";
+            if (program == null) {
+                problems.add(new FieldProblem(pp, REQUIRED));
+                continue;
+            }
             if (!seqs.add(program.seq())) {
                 problems.add(new FieldProblem(pp + ".seq", "計畫序號重複：" + program.seq() + " / duplicate program number"));
             }
@@ -101,6 +116,17 @@ final class PlanValidator {
             }
         }
         return problems;
+    }
+
+    private static final String REQUIRED = "不可空白 / is required";
+
+    /** A list the document must have (an empty one is fine); null is a problem, read as empty. */
+    private static <T> List<T> present(List<T> list, String field, List<FieldProblem> problems) {
+        if (list == null) {
+            problems.add(new FieldProblem(field, "須為清單（可為空清單）/ must be a list (it may be empty)"));
+            return List.of();
+        }
+        return list;
     }
 
     private static boolean blank(String s) {

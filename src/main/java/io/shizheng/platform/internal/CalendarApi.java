@@ -39,10 +39,10 @@ class CalendarApi {
 
     @GetMapping("/deadline")
     @Operation(summary = "The n-th working day after a date (the date itself not counted)")
-    Map<String, Object> deadline(@RequestParam LocalDate from, @RequestParam int workingDays) {
-        if (workingDays < 0 || workingDays > 366) {
-            throw new io.shizheng.platform.InvalidInputException("workingDays", "須為 0 至 366 / must be 0 to 366");
-        }
+    Map<String, Object> deadline(@RequestParam LocalDate from,
+                                 @RequestParam @jakarta.validation.constraints.Min(value = 0, message = "{platform.calendar.workingDays}")
+                                 @jakarta.validation.constraints.Max(value = 366, message = "{platform.calendar.workingDays}")
+                                 int workingDays) {
         return Map.of("from", from, "workingDays", workingDays, "deadline", calendar.addWorkingDays(from, workingDays));
     }
 

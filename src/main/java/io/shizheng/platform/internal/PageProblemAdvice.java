@@ -54,6 +54,12 @@ class PageProblemAdvice {
         return page(read ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT, message, e.problems());
     }
 
+    /** A form record (@Valid, without a BindingResult of its own) breaking its annotations: listed like any bad input. */
+    @ExceptionHandler(org.springframework.web.bind.MethodArgumentNotValidException.class)
+    ModelAndView invalidForm(org.springframework.web.bind.MethodArgumentNotValidException e, HttpServletRequest request) {
+        return invalid(new InvalidInputException(io.shizheng.platform.FormProblems.of(e.getBindingResult())), request);
+    }
+
     @ExceptionHandler(TooManyAttemptsException.class)
     ModelAndView tooMany(TooManyAttemptsException e, jakarta.servlet.http.HttpServletResponse response) {
         response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));

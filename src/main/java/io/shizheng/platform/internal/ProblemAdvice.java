@@ -31,11 +31,64 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
+        return invalidInput(e);
+    }
+
+    static ProblemDetail invalidInput(InvalidInputException e) {
         ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "輸入有誤 / Invalid input", e.getMessage());
         List<Map<String, String>> errors = e.problems().stream()
                 .map(x -> Map.of("field", x.field(), "message", x.message())).toList();
         p.setProperty("errors", errors);
         return p;
+    }
+
+    /** A request body or parameters breaking their Bean Validation rules: 422 naming each field, as the services do. */
+    @Override
+    protected org.springframework.http.ResponseEntity<Object> handleMethodArgumentNotValid(
+            org.springframework.web.bind.MethodArgumentNotValidException ex, org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+        ProblemDetail p = invalidInput(new InvalidInputException(io.shizheng.platform.FormProblems.of(ex.getBindingResult())));
+        if (ex.getBindingResult().getFieldErrors().stream().allMatch(org.springframework.validation.FieldError::isBindingFailure)
+                && !ex.getBindingResult().hasGlobalErrors()) {
+            // only values that could not be read as their type (query parameters bound to a record): malformed, as for
+            // a single parameter
+            p.setStatus(HttpStatus.BAD_REQUEST);
+            p.setTitle("請求有誤 / Bad request");
+            p.setType(URI.create("https://shizheng.io/problems/400"));
+            return handleExceptionInternal(ex, p, headers, HttpStatus.BAD_REQUEST, request);
+        }
+        return handleExceptionInternal(ex, p, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
+    }
+
+    @Override
+    protected org.springframework.http.ResponseEntity<Object> handleHandlerMethodValidationException(
+            org.springframework.web.method.annotation.HandlerMethodValidationException ex,
+            org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        List<InvalidInputException.FieldProblem> problems = new java.util.ArrayList<>();
+        ex.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(e -> problems.add(
+                new InvalidInputException.FieldProblem(r.getMethodParameter().getParameterName(), e.getDefaultMessage()))));
+        ProblemDetail p = invalidInput(new InvalidInputException(problems));
+        return handleExceptionInternal(ex, p, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
+    }
+
+    /** JSON that cannot be read: 400, naming the field where the reading stopped when there is one. */
+    @Override
+    protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex, org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "請求有誤 / Bad request", "請求內容無法解讀 / the request body could not be read");
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.core.JacksonException d && !d.getPath().isEmpty()) {
+                String field = field(d);
+                String message = d.getOriginalMessage() != null && d.getOriginalMessage().contains(" / ")
+                        ? d.getOriginalMessage() : io.shizheng.platform.FormProblems.MALFORMED;
+                p.setDetail(field + ": " + message);
+                p.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+                break;
+            }
+        }
+        return handleExceptionInternal(ex, p, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(TooManyAttemptsException.class)
@@ -67,6 +120,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "參數 " + name + " 的值「" + ex.getValue() + "」格式不正確 / parameter '" + name + "' has a malformed value");
         p.setProperty("errors", List.of(Map.of("field", name, "message", "格式不正確 / malformed")));
         return handleExceptionInternal(ex, p, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The JSON path of the field, as the request's own names: goals[0].code. */
+    private static String field(tools.jackson.core.JacksonException d) {
+        StringBuilder out = new StringBuilder();
+        for (tools.jackson.core.JacksonException.Reference r : d.getPath()) {
+            if (r.getPropertyName() != null) {
+                out.append(out.length() == 0 ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                out.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return out.length() == 0 ? "body" : out.toString();
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

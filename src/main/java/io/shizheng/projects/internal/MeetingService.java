@@ -18,6 +18,10 @@ import io.shizheng.platform.CurrentUser;
 import io.shizheng.platform.ForbiddenException;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.InvalidInputException.FieldProblem;
+import io.shizheng.platform.InputRules;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import io.shizheng.platform.NotFoundException;
 import io.shizheng.platform.ShizhengUser;
 import io.shizheng.projects.Light;
@@ -40,8 +44,11 @@ class MeetingService {
     private final AuditLog audit;
     private final AgencyDirectory agencies;
     private final Clock clock;
+    private final InputRules inputRules;
 
-    MeetingService(JdbcClient jdbc, ProjectStore store, Portfolio portfolio, AuditLog audit, AgencyDirectory agencies, Clock clock) {
+    MeetingService(JdbcClient jdbc, ProjectStore store, Portfolio portfolio, AuditLog audit, AgencyDirectory agencies, Clock clock,
+                   InputRules inputRules) {
+        this.inputRules = inputRules;
         this.jdbc = jdbc;
         this.store = store;
         this.portfolio = portfolio;
@@ -69,7 +76,12 @@ class MeetingService {
     record Detail(Meeting meeting, List<AgendaItem> agenda, List<Resolution> resolutions, List<Resolution> carriedOver) {
     }
 
-    record NewMeeting(String title, LocalDate date, String chair, List<Long> projectIds) {
+    record NewMeeting(@NotBlank(message = "{projects.meeting.title.required}")
+                      @Size(max = 200, message = "{projects.meeting.title.size}") String title,
+                      @NotNull(message = "{projects.meeting.date.required}") LocalDate date,
+                      @NotBlank(message = "{projects.meeting.chair.required}")
+                      @Size(max = 100, message = "{projects.meeting.chair.size}") String chair,
+                      List<Long> projectIds) {
     }
 
     record ResolutionInput(Long projectId, String text, String agency, LocalDate dueDate) {
@@ -98,16 +110,7 @@ class MeetingService {
     Meeting create(NewMeeting in) {
         requireRdec();
         ShizhengUser me = CurrentUser.require();
-        List<FieldProblem> problems = new ArrayList<>();
-        if (ReportService.blank(in.title())) {
-            problems.add(new FieldProblem("title", "請填會議名稱 / title is required"));
-        }
-        if (in.date() == null) {
-            problems.add(new FieldProblem("date", "請填會議日期 / date is required"));
-        }
-        if (ReportService.blank(in.chair())) {
-            problems.add(new FieldProblem("chair", "請填主持人 / chair is required"));
-        }
+        List<FieldProblem> problems = new ArrayList<>(inputRules.problems(in));
         List<Long> extra = in.projectIds() == null ? List.of() : in.projectIds();
         for (Long id : extra) {
             if (id == null || store.find(id).isEmpty()) {

@@ -55,25 +55,22 @@ class MeetingsApi {
         return meetings.detail(id);
     }
 
-    record AgendaAddition(Long projectId) {
+    record AgendaAddition(@jakarta.validation.constraints.NotNull(message = "{projects.agenda.projectId.required}") Long projectId) {
     }
 
     @PostMapping("/api/meetings/{id}/agenda")
     @Operation(summary = "Add a project to the agenda at the chair's request (RDEC staff)")
-    MeetingService.Detail addToAgenda(@PathVariable long id, @RequestBody AgendaAddition body) {
-        if (body.projectId() == null) {
-            throw new io.shizheng.platform.InvalidInputException("projectId", "請指定案件 / projectId is required");
-        }
+    MeetingService.Detail addToAgenda(@PathVariable long id, @jakarta.validation.Valid @RequestBody AgendaAddition body) {
         meetings.addToAgenda(id, body.projectId());
         return meetings.detail(id);
     }
 
-    record Minutes(String minutes) {
+    record Minutes(@jakarta.validation.constraints.Size(max = 20_000, message = "{projects.meeting.minutes.size}") String minutes) {
     }
 
     @PostMapping("/api/meetings/{id}/held")
     @Operation(summary = "Mark the meeting held, with its minutes (RDEC staff)")
-    MeetingService.Meeting held(@PathVariable long id, @RequestBody(required = false) Minutes body) {
+    MeetingService.Meeting held(@PathVariable long id, @jakarta.validation.Valid @RequestBody(required = false) Minutes body) {
         return meetings.hold(id, body == null ? null : body.minutes());
     }
 

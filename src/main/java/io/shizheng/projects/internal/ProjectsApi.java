@@ -156,18 +156,18 @@ class ProjectsApi {
         return r;
     }
 
-    record ReviewNote(String note) {
+    record ReviewNote(@jakarta.validation.constraints.Size(max = 2_000, message = "{projects.review.note.size}") String note) {
     }
 
     @PostMapping("/reports/{reportId}/accept")
     @Operation(summary = "Accept a report (RDEC staff); a 100 % report closes the project")
-    Report accept(@PathVariable long reportId, @RequestBody(required = false) ReviewNote body) {
+    Report accept(@PathVariable long reportId, @jakarta.validation.Valid @RequestBody(required = false) ReviewNote body) {
         return reports.review(reportId, true, body == null ? null : body.note());
     }
 
     @PostMapping("/reports/{reportId}/return")
     @Operation(summary = "Return a report to the agency with a reason (RDEC staff)")
-    Report returnReport(@PathVariable long reportId, @RequestBody(required = false) ReviewNote body) {
+    Report returnReport(@PathVariable long reportId, @jakarta.validation.Valid @RequestBody(required = false) ReviewNote body) {
         return reports.review(reportId, false, body == null ? null : body.note());
     }
 
