@@ -70,7 +70,7 @@ public class ImportRuns {
 
     /** Sets the state of a run that did not complete (rejected, failed), in a transaction of its own. */
     public void end(Table table, long id, String status) {
-        own.executeWithoutResult(s -> jdbc.sql("update " + table.name() + " set status = ?, finished_at = coalesce(finished_at, now())"
+        own.executeWithoutResult(s -> jdbc.sql("update " + table.name() + " set status = ?, finished_at = coalesce(finished_at, clock_timestamp())"
                 + " where id = ? and status in ('RUNNING', 'INTERRUPTED', 'FAILED')").params(status, id).update());
     }
 
@@ -84,7 +84,7 @@ public class ImportRuns {
                 boolean free = jdbc.sql("select pg_try_advisory_xact_lock(hashtext(?), cast(? % 2147483648 as int))")
                         .params(table.name(), id).query(Boolean.class).single();
                 if (free) {
-                    marked += jdbc.sql("update " + table.name() + " set status = 'INTERRUPTED', finished_at = now()"
+                    marked += jdbc.sql("update " + table.name() + " set status = 'INTERRUPTED', finished_at = clock_timestamp()"
                             + " where id = ? and status = 'RUNNING'").param(id).update();
                 }
             }

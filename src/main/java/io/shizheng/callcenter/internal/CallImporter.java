@@ -196,7 +196,7 @@ class CallImporter {
             ImportResult result = new ImportResult(importId, name, "APPLIED", read, added, read - added, 0, List.of(),
                     first, last, (System.nanoTime() - started) / 1_000_000);
             jdbc.sql("""
-                    update callcenter_import set status = 'APPLIED', finished_at = now(), rows_read = ?, rows_added = ?,
+                    update callcenter_import set status = 'APPLIED', finished_at = clock_timestamp(), rows_read = ?, rows_added = ?,
                       rows_duplicate = ?, first_call = ?, last_call = ? where id = ?""")
                     .params(read, added, read - added, Timestamp.from(first), Timestamp.from(last), importId).update();
             rollups.recordRule();
@@ -218,7 +218,7 @@ class CallImporter {
             // The run's own row, left by the rolled-back work, takes the verdict.
             long id = r.id();
             jdbc.sql("""
-                    update callcenter_import set status = 'REJECTED', finished_at = now(), rows_read = ?, rows_bad = ?,
+                    update callcenter_import set status = 'REJECTED', finished_at = clock_timestamp(), rows_read = ?, rows_bad = ?,
                       errors = cast(? as jsonb) where id = ?""")
                     .params(r.rowsRead(), r.rowsBad(), json.writeValueAsString(r.errors()), id).update();
             ImportResult stored = new ImportResult(id, r.fileName(), r.status(), r.rowsRead(), 0, 0, r.rowsBad(), r.errors(),
@@ -255,7 +255,7 @@ class CallImporter {
             long added = staging.merge(importId, true);
             rollups.recordRule();
             jdbc.sql("""
-                    update callcenter_import set finished_at = now(), rows_read = ?, rows_added = ?, rows_duplicate = ?,
+                    update callcenter_import set finished_at = clock_timestamp(), rows_read = ?, rows_added = ?, rows_duplicate = ?,
                       first_call = to_timestamp(?), last_call = to_timestamp(?) where id = ?""")
                     .params(staging.rows(), added, staging.rows() - added, staging.minOffered(), staging.maxOffered(), importId)
                     .update();

@@ -258,7 +258,7 @@ class DocumentImport {
         long millis = (System.nanoTime() - start) / 1_000_000;
         int unchanged = read - inserted - updated;
         jdbc.sql("""
-                update documents_import set status = 'APPLIED', finished_at = now(), inserted = ?, updated = ?, unchanged = ?,
+                update documents_import set status = 'APPLIED', finished_at = clock_timestamp(), inserted = ?, updated = ?, unchanged = ?,
                   millis = ? where id = ?""")
                 .params(inserted, updated, unchanged, millis, importId).update();
         Map<String, Object> summary = new LinkedHashMap<>();

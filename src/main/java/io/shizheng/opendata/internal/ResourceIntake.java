@@ -147,7 +147,7 @@ class ResourceIntake {
     /** Done in the same transaction as the file it stored. */
     private void applied(long run, UUID resourceId, ResourceFiles.StoredFile f) {
         jdbc.sql("""
-                update opendata_upload set status = 'APPLIED', finished_at = now(), resource_id = ?, size_bytes = ?,
+                update opendata_upload set status = 'APPLIED', finished_at = clock_timestamp(), resource_id = ?, size_bytes = ?,
                   sha256 = ?, version = ? where id = ?""")
                 .params(resourceId, f.size(), f.sha256(), f.version(), run).update();
     }
