@@ -234,7 +234,7 @@ class Open311Api {
     }
 
     /** NUL and the other control characters (but tab and line breaks) can be neither stored nor sent back as XML. */
-    private static void refuseUnstorable(MultiValueMap<String, String> params) {
+    static void refuseUnstorable(MultiValueMap<String, String> params) {
         List<String> problems = new ArrayList<>();
         params.forEach((name, values) -> {
             if (values.stream().anyMatch(v -> v != null && v.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r'))) {
@@ -247,12 +247,17 @@ class Open311Api {
     }
 
     private IntakeForm form(MultiValueMap<String, String> p) {
+        return form(p, code -> catalogue.category(code).filter(Category::needsLocation).isPresent());
+    }
+
+    /** The form's fields as an intake, or the Open311 error; {@code locatedService} knows the service codes. */
+    static IntakeForm form(MultiValueMap<String, String> p, java.util.function.Predicate<String> locatedService) {
         List<String> problems = new ArrayList<>();
         String code = p.getFirst("service_code");
         if (code == null || code.isBlank()) {
             throw new Open311Error(HttpStatus.BAD_REQUEST, "service_code is required");
         }
-        if (catalogue.category(code.strip()).filter(Category::needsLocation).isEmpty()) {
+        if (!locatedService.test(code.strip())) {
             throw new Open311Error(HttpStatus.BAD_REQUEST, "service_code not found: " + code);
         }
         Double lat = number(p.getFirst("lat"), "lat", 90, problems);
@@ -397,7 +402,7 @@ class Open311Api {
                 List.of(Open311Format.ordered("service_request_id", r.caseNo(), "token", r.token())));
     }
 
-    private static int intParam(String s, String field, int dflt, int min, int max) {
+    static int intParam(String s, String field, int dflt, int min, int max) {
         if (s == null || s.isBlank()) {
             return dflt;
         }
@@ -412,7 +417,7 @@ class Open311Api {
         }
     }
 
-    private static Instant time(String s, String field) {
+    static Instant time(String s, String field) {
         if (s == null || s.isBlank()) {
             return null;
         }

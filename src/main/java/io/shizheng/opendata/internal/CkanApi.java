@@ -223,7 +223,7 @@ class CkanApi {
                 .skip(offset).limit(limit).toList();
     }
 
-    private Map<String, Object> packageSearch(ObjectNode p, ShizhengUser me, String site) {
+    Map<String, Object> packageSearch(ObjectNode p, ShizhengUser me, String site) {
         List<String> facetFields = null;
         JsonNode ff = p.get("facet.field");
         if (ff != null && !"false".equals(text(p, "facet"))) {
