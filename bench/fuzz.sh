@@ -2,7 +2,7 @@
 # Fuzzes every @FuzzTest of the suite, one target at a time (Jazzer fuzzes one per JVM), for SECONDS each.
 # A finding fails the run; Jazzer writes its input next to the corpus (…FuzzTestInputs/<method>/crash-…),
 # where it becomes a regression input of every later build once the bug is fixed and the file committed.
-# CI runs it time-boxed after the test suite (SECONDS=15); run it longer by hand: bench/fuzz.sh 600
+# CI runs it time-boxed after the embedded half (.ci/run: 10 s each); run it longer by hand: bench/fuzz.sh 600
 # Usage: bench/fuzz.sh [SECONDS] [CLASS#METHOD ...]   (needs the compiled tests: ./mvnw -DskipTests test-compile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
