@@ -106,6 +106,7 @@ class InterruptedImportsTest {
             assertThat(callRun.get("finishedAt").isNull()).isFalse();
             assertThat(page(second, "/callcenter/import")).contains("已中斷");
             assertThat(page(second, "/documents/import?lang=en")).contains("Interrupted");
+            assertThat(page(second, "/opendata/datasets/" + DATASET)).contains("已中斷");
             try (Connection db = connect()) {
                 assertThat(count(db, "select count(*) from callcenter_call where call_id like 'CRASH-%'"))
                         .as("calls of the interrupted import").isZero();

@@ -240,7 +240,7 @@ class CkanApi {
                 throw new InvalidInputException("facet.field", "facet.field 須為 JSON 陣列 / must be a JSON list");
             }
             for (JsonNode f : list) {
-                facetFields.add(f.asString());
+                facetFields.add(scalar(f, "facet.field"));
             }
         }
         DatasetSearch.Result r = search.search(new DatasetSearch.Query(text(p, "q"), text(p, "fq"),
@@ -398,7 +398,7 @@ class CkanApi {
             Map<String, String> raw = new LinkedHashMap<>();
             if (ex.isArray()) {
                 for (JsonNode e : ex) {
-                    raw.put(e.path("key").asString(""), e.path("value").isString() ? e.path("value").asString()
+                    raw.put(e.path("key").isMissingNode() ? "" : scalar(e.path("key"), "extras"), e.path("value").isString() ? e.path("value").asString()
                             : e.path("value").toString());
                 }
             } else if (ex.isObject()) {
@@ -435,9 +435,10 @@ class CkanApi {
         if (p.has("tags")) {
             tags = new ArrayList<>();
             for (JsonNode t : p.get("tags")) {
-                tags.add(t.isObject() ? t.path("name").asString("") : t.asString(""));
+                String tag = scalar(t.isObject() ? t.path("name") : t, "tags");
+                tags.add(tag == null ? "" : tag);
             }
-        } else if (p.has("tag_string")) {
+        } else if (text(p, "tag_string") != null) {
             tags = new ArrayList<>();
             for (String t : text(p, "tag_string").split(",")) {
                 if (!t.isBlank()) {
@@ -449,7 +450,7 @@ class CkanApi {
         if (p.has("groups")) {
             groups = new ArrayList<>();
             for (JsonNode g : p.get("groups")) {
-                groups.add(g.isObject() ? (g.has("name") ? g.path("name").asString() : g.path("id").asString()) : g.asString());
+                groups.add(scalar(g.isObject() ? (g.has("name") ? g.path("name") : g.path("id")) : g, "groups"));
             }
         }
         List<ResourceDraft> resources = null;
@@ -483,7 +484,18 @@ class CkanApi {
 
     private static String optional(JsonNode n, String key) {
         JsonNode v = n.get(key);
-        return v == null || v.isNull() ? null : v.asString();
+        return v == null || v.isNull() ? null : scalar(v, "resources");
+    }
+
+    /** A text, number or boolean as text; a list or an object where a value belongs is refused. */
+    static String scalar(JsonNode v, String field) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return null;
+        }
+        if (v.isContainer()) {
+            throw new InvalidInputException(field, "須為文字或數字，不可為清單或物件 / must be a text or a number, not a list or an object");
+        }
+        return v.asString();
     }
 
     static String text(ObjectNode p, String key) {
@@ -513,7 +525,7 @@ class CkanApi {
             return v.asInt();
         }
         try {
-            return Integer.parseInt(v.asString().strip());
+            return Integer.parseInt(scalar(v, key).strip());
         } catch (NumberFormatException e) {
             throw new InvalidInputException(key, "須為整數 / Invalid integer");
         }
@@ -527,7 +539,7 @@ class CkanApi {
         if (v.isBoolean()) {
             return v.asBoolean();
         }
-        String s = v.asString().strip().toLowerCase();
+        String s = scalar(v, key).strip().toLowerCase();
         return s.equals("true") || s.equals("1") || s.equals("yes") || s.equals("on");
     }
 }
