@@ -2,7 +2,7 @@
 # Fuzzes every @FuzzTest of the suite, one target at a time (Jazzer fuzzes one per JVM), for SECONDS each.
 # A finding fails the run; Jazzer writes its input next to the corpus (…FuzzTestInputs/<method>/crash-…),
 # where it becomes a regression input of every later build once the bug is fixed and the file committed.
-# CI runs it time-boxed after the embedded half (.ci/run: 10 s each); run it longer by hand: bench/fuzz.sh 600
+# CI runs it time-boxed after the embedded half (.ci/run: 10 s each, beside the server half); run it longer by hand: bench/fuzz.sh 600
 # Usage: bench/fuzz.sh [SECONDS] [CLASS#METHOD ...]   (needs the compiled tests: ./mvnw -DskipTests test-compile)
 # The time box: jazzer-junit 0.24 puts its libFuzzer arguments (JUnit parameters jazzer.internal.arg.N, argument 0
 # a stand-in for argv[0]) after the annotation's maxDuration, so -max_total_time here wins; jazzer.max_duration does not

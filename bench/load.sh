@@ -28,12 +28,12 @@ heap() {
   jcmd $pid GC.heap_info | awk '/garbage-first heap|total/ {for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}'
 }
 # one minute of warm-up at the same rate, so the heap before is the heap of a running system
-./mvnw -B -q -o -Pload test-compile gatling:test -Dbase="http://127.0.0.1:$port" -Drate="$rate" -Dminutes=1 \
+./mvnw -B -q -Pload test-compile gatling:test -Dbase="http://127.0.0.1:$port" -Drate="$rate" -Dminutes=1 \
     -Dgatling.resultsFolder=target/gatling-warmup >/dev/null || true
 before=$(heap)
 echo "heap used after GC before the run: $before"
 status=0
-./mvnw -B -o -Pload test-compile gatling:test -Dbase="http://127.0.0.1:$port" -Drate="$rate" -Dminutes="$minutes" || status=$?
+./mvnw -B -Pload test-compile gatling:test -Dbase="http://127.0.0.1:$port" -Drate="$rate" -Dminutes="$minutes" || status=$?
 after=$(heap)
 echo "heap used after GC after the run:  $after"
 errors=$(grep -c ' ERROR ' "$data/app.log" || true)
