@@ -65,7 +65,8 @@ class TwoInstancesTest {
             "platform.outbox", "shizheng.mail.dispatch-interval",
             "platform.audit-seal", "shizheng.audit.seal-interval",
             "opendata.harvest", "shizheng.opendata.harvest.interval",
-            "platform.event-publications", "shizheng.events.retry-every");
+            "platform.event-publications", "shizheng.events.retry-every",
+            "platform.interrupted-runs", "shizheng.imports.sweep-every");
     private static final Duration OBSERVED = Duration.ofSeconds(40);
     private static final Pattern LOCK_LINE = Pattern.compile(
             "^(\\S+)\\s+DEBUG .*DefaultLockingTaskExecutor\\s*: (Locked|Task finished, lock) '([^']+)'.*");

@@ -23,6 +23,7 @@ import io.shizheng.platform.AuditLog.AuditAction;
 import io.shizheng.platform.CsvException;
 import io.shizheng.platform.CsvSource;
 import io.shizheng.platform.CurrentUser;
+import io.shizheng.platform.ImportRuns;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.RocDate;
 import io.shizheng.platform.ShizhengUser;
@@ -52,9 +53,11 @@ class CallImporter {
     private final CallCenterRules rules;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final ImportRuns runs;
 
     CallImporter(DataSource dataSource, JdbcClient jdbc, TransactionTemplate tx, CallRollups rollups,
-                 CallCenterRules rules, AuditLog audit, JsonMapper json) {
+                 CallCenterRules rules, AuditLog audit, JsonMapper json, ImportRuns runs) {
+        this.runs = runs;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -127,8 +130,11 @@ class CallImporter {
             throw new InvalidInputException("file", e.getCause() instanceof CharacterCodingException
                     ? "檔案須為 UTF-8 編碼 / the file must be UTF-8 encoded" : e.getMessage());
         }
-        long importId = jdbc.sql("insert into callcenter_import (file_name, imported_by, status) values (?, ?, 'APPLIED') returning id")
-                .params(name, CurrentUser.get().map(ShizhengUser::getUsername).orElse("system")).query(Long.class).single();
+        // On record as RUNNING from here; a crash before the end leaves it to be marked INTERRUPTED.
+        String by = CurrentUser.get().map(ShizhengUser::getUsername).orElse("system");
+        long importId = runs.begin(CallImports.RUNS, id -> jdbc.sql(
+                "insert into callcenter_import (id, file_name, imported_by, status) values (?, ?, ?, 'RUNNING')")
+                .params(id, name, by).update());
         List<RowError> errors = new ArrayList<>();
         long bad = 0;
         long read = 0;
@@ -187,8 +193,8 @@ class CallImporter {
             ImportResult result = new ImportResult(importId, name, "APPLIED", read, added, read - added, 0, List.of(),
                     first, last, (System.nanoTime() - started) / 1_000_000);
             jdbc.sql("""
-                    update callcenter_import set finished_at = now(), rows_read = ?, rows_added = ?, rows_duplicate = ?,
-                      first_call = ?, last_call = ? where id = ?""")
+                    update callcenter_import set status = 'APPLIED', finished_at = clock_timestamp(), rows_read = ?, rows_added = ?,
+                      rows_duplicate = ?, first_call = ?, last_call = ? where id = ?""")
                     .params(read, added, read - added, Timestamp.from(first), Timestamp.from(last), importId).update();
             rollups.recordRule();
             audit.record("callcenter.import", importId, AuditAction.CREATE, null, summary(result));
@@ -206,11 +212,12 @@ class CallImporter {
 
     private ImportResult recordRejection(ImportResult r) {
         return tx.execute(s -> {
-            long id = jdbc.sql("""
-                    insert into callcenter_import (file_name, imported_by, status, finished_at, rows_read, rows_bad, errors)
-                    values (?, ?, 'REJECTED', now(), ?, ?, cast(? as jsonb)) returning id""")
-                    .params(r.fileName(), CurrentUser.get().map(ShizhengUser::getUsername).orElse("system"), r.rowsRead(),
-                            r.rowsBad(), json.writeValueAsString(r.errors())).query(Long.class).single();
+            // The run's own row, left by the rolled-back work, takes the verdict.
+            long id = r.id();
+            jdbc.sql("""
+                    update callcenter_import set status = 'REJECTED', finished_at = clock_timestamp(), rows_read = ?, rows_bad = ?,
+                      errors = cast(? as jsonb) where id = ?""")
+                    .params(r.rowsRead(), r.rowsBad(), json.writeValueAsString(r.errors()), id).update();
             ImportResult stored = new ImportResult(id, r.fileName(), r.status(), r.rowsRead(), 0, 0, r.rowsBad(), r.errors(),
                     null, null, r.millis());
             audit.record("callcenter.import", id, AuditAction.REJECT, null, summary(stored));
@@ -245,7 +252,7 @@ class CallImporter {
             long added = staging.merge(importId, true);
             rollups.recordRule();
             jdbc.sql("""
-                    update callcenter_import set finished_at = now(), rows_read = ?, rows_added = ?, rows_duplicate = ?,
+                    update callcenter_import set finished_at = clock_timestamp(), rows_read = ?, rows_added = ?, rows_duplicate = ?,
                       first_call = to_timestamp(?), last_call = to_timestamp(?) where id = ?""")
                     .params(staging.rows(), added, staging.rows() - added, staging.minOffered(), staging.maxOffered(), importId)
                     .update();

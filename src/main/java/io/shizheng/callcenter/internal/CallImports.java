@@ -5,13 +5,23 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
+import io.shizheng.platform.ImportRuns;
 import io.shizheng.platform.NotFoundException;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The record of imports: who imported which file, what it added, and the bad rows of a rejected one. */
 @Repository
 class CallImports {
+
+    /** Imports cut off by a crash are marked INTERRUPTED (status RUNNING, APPLIED, REJECTED, FAILED, INTERRUPTED). */
+    static final ImportRuns.Table RUNS = new ImportRuns.Table("callcenter_import");
+
+    @Bean
+    static ImportRuns.Table callImportRuns() {
+        return RUNS;
+    }
 
     record ImportRow(long id, String fileName, Instant startedAt, Instant finishedAt, String importedBy, String status,
                      long rowsRead, long rowsAdded, long rowsDuplicate, long rowsBad, Instant firstCall, Instant lastCall,

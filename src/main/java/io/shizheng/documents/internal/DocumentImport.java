@@ -16,10 +16,12 @@ import io.shizheng.org.AgencyDirectory;
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
 import io.shizheng.platform.CopyWriter;
+import io.shizheng.platform.ImportRuns;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.InvalidInputException.FieldProblem;
 import io.shizheng.platform.ShizhengUser;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,9 +49,19 @@ class DocumentImport {
     private final AuditLog audit;
     private final Clock clock;
     private final ClosureCounts counts;
+    private final ImportRuns runs;
+
+    /** Imports and pushes cut off by a crash are marked INTERRUPTED. */
+    static final ImportRuns.Table RUNS = new ImportRuns.Table("documents_import");
+
+    @Bean
+    static ImportRuns.Table documentImportRuns() {
+        return RUNS;
+    }
 
     DocumentImport(DataSource dataSource, JdbcClient jdbc, TransactionTemplate tx, AgencyDirectory agencies,
-                   DeadlineRules rules, AuditLog audit, Clock clock, ClosureCounts counts) {
+                   DeadlineRules rules, AuditLog audit, Clock clock, ClosureCounts counts, ImportRuns runs) {
+        this.runs = runs;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -62,17 +74,30 @@ class DocumentImport {
 
     Result run(RowSource rows, String source, String fileName, ShizhengUser user) {
         long start = System.nanoTime();
-        return tx.execute(status -> {
-            try {
-                return importRows(rows, source, fileName, user, start);
-            } catch (SQLException e) {
-                throw new IllegalStateException("import failed: " + e.getMessage(), e);
+        long[] run = {0};
+        try {
+            return tx.execute(status -> {
+                // On record as RUNNING from here; a crash before the end leaves it to be marked INTERRUPTED.
+                run[0] = runs.begin(RUNS, id -> jdbc.sql("""
+                        insert into documents_import (id, status, source, file_name, username, agency_id)
+                        values (?, 'RUNNING', ?, ?, ?, ?)""")
+                        .params(id, source, fileName, user.getUsername(), user.agencyId()).update());
+                try {
+                    return importRows(rows, source, fileName, user, start, run[0]);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("import failed: " + e.getMessage(), e);
+                }
+            });
+        } catch (InvalidInputException e) {
+            if (run[0] != 0) {
+                runs.end(RUNS, run[0], "REJECTED");
             }
-        });
+            throw e;
+        }
     }
 
-    private Result importRows(RowSource rows, String source, String fileName, ShizhengUser user, long start)
-            throws SQLException {
+    private Result importRows(RowSource rows, String source, String fileName, ShizhengUser user, long start,
+                              long importId) throws SQLException {
         // Sorting and hashing millions of staged rows in memory rather than in temporary files.
         jdbc.sql("set local work_mem = '256MB'").update();
         jdbc.sql("""
@@ -180,10 +205,7 @@ class DocumentImport {
                 throw new InvalidInputException(foreign);
             }
         }
-        long importId = jdbc.sql("""
-                insert into documents_import (source, file_name, rows_read, inserted, updated, unchanged, username,
-                  agency_id, millis) values (?, ?, ?, 0, 0, 0, ?, ?, 0) returning id""")
-                .params(source, fileName, read, user.getUsername(), user.agencyId()).query(Long.class).single();
+        jdbc.sql("update documents_import set rows_read = ? where id = ?").params(read, importId).update();
         jdbc.sql("""
                 create temp table documents_touched_days on commit drop as
                 select old_closed as day from documents_known where changed and old_closed is not null
@@ -231,7 +253,9 @@ class DocumentImport {
         phase("daily counts", mark);
         long millis = (System.nanoTime() - start) / 1_000_000;
         int unchanged = read - inserted - updated;
-        jdbc.sql("update documents_import set inserted = ?, updated = ?, unchanged = ?, millis = ? where id = ?")
+        jdbc.sql("""
+                update documents_import set status = 'APPLIED', finished_at = clock_timestamp(), inserted = ?, updated = ?, unchanged = ?,
+                  millis = ? where id = ?""")
                 .params(inserted, updated, unchanged, millis, importId).update();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("source", source);

@@ -206,7 +206,8 @@ class DocumentQueries {
     }
 
     List<java.util.Map<String, Object>> imports(AgencyScope scope, int limit) {
-        return jdbc.sql("select id, source, file_name, rows_read, inserted, updated, unchanged, username, millis, created_at"
+        return jdbc.sql("select id, source, file_name, status, rows_read, inserted, updated, unchanged, username, millis, created_at,"
+                        + " finished_at"
                         + " from documents_import where " + scope.sql("agency_id") + " order by id desc limit ?")
                 .param(limit).query().listOfRows();
     }

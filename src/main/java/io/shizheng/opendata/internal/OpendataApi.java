@@ -117,6 +117,13 @@ class OpendataApi {
         return store.versions(catalog.visible(name).id());
     }
 
+    @GetMapping("/datasets/{name}/uploads")
+    @Operation(summary = "上傳紀錄（含中斷者）/ Upload history: each file taken into a resource, with its state "
+            + "(RUNNING, APPLIED, REJECTED, FAILED, INTERRUPTED); for those who may edit the dataset")
+    List<ResourceIntake.Upload> uploads(@PathVariable String name) {
+        return intake.uploads(catalog.editable(name).id(), 100);
+    }
+
     @PostMapping("/datasets/{name}/publish")
     @Operation(summary = "上架 / Publish")
     Map<String, Object> publish(@PathVariable String name) {

@@ -158,6 +158,7 @@ class OpendataPages {
         model.addAttribute("freshness", intake.datasetReport(d).get("freshness"));
         model.addAttribute("versions", store.versions(d.id()));
         model.addAttribute("mayEdit", mayEdit);
+        model.addAttribute("uploads", mayEdit ? intake.uploads(d.id(), 20) : List.of());
         model.addAttribute("license", Licenses.of(d.license()));
         model.addAttribute("frequency", UpdateFrequency.label(d.updateFrequency()));
         model.addAttribute("level", QualityLevel.label(d.qualityLevel()));

@@ -24,9 +24,11 @@ import io.shizheng.opendata.internal.Dataset.Resource;
 import io.shizheng.platform.AuditLog;
 import io.shizheng.platform.AuditLog.AuditAction;
 import io.shizheng.platform.CurrentUser;
+import io.shizheng.platform.ImportRuns;
 import io.shizheng.platform.InvalidInputException;
 import io.shizheng.platform.InvalidInputException.FieldProblem;
 import io.shizheng.platform.ShizhengUser;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,9 +56,24 @@ public class ResourceIntake {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ImportRuns runs;
+
+    /** Uploads cut off by a crash are marked INTERRUPTED. */
+    static final ImportRuns.Table RUNS = new ImportRuns.Table("opendata_upload");
+
+    @Bean
+    static ImportRuns.Table uploadRuns() {
+        return RUNS;
+    }
+
+    /** One file taken (or being taken) into a resource, as the upload history shows it. */
+    record Upload(long id, UUID resourceId, String fileName, String status, Long sizeBytes, String sha256,
+                  Integer version, Instant startedAt, Instant finishedAt, String uploadedBy) {
+    }
 
     ResourceIntake(Catalog catalog, DatasetStore store, ResourceFiles files, QualityChecker checker, AuditLog audit,
-                   SearchIndex index, JdbcClient jdbc, JsonMapper json, Clock clock) {
+                   SearchIndex index, JdbcClient jdbc, JsonMapper json, Clock clock, ImportRuns runs) {
+        this.runs = runs;
         this.catalog = catalog;
         this.store = store;
         this.files = files;
@@ -78,15 +95,20 @@ public class ResourceIntake {
     public Resource upload(String datasetKey, String name, String description, String format, String fileName, Path file) {
         ShizhengUser me = Catalog.requireWriter();
         Dataset d = catalog.editable(datasetKey);
-        Analysed a = analyse(file, format, fileName, schema(d));
+        long run = beginUpload(d.id(), null, fileName, me.getUsername());
+        Analysed a = null;
         try {
+            a = analyse(file, format, fileName, schema(d));
             refuseBlocking(a);
             String resourceName = name == null || name.isBlank() ? (fileName == null ? "資料檔" : fileName) : name.strip();
             UUID id = store.insertResource(d.id(), resourceName, description, "upload", null, a.declaredFormat(), false);
-            keep(d, id, a, fileName, "upload", me.getUsername());
+            applied(run, id, keep(d, id, a, fileName, "upload", me.getUsername()));
             audit.record("opendata.resource", id, AuditAction.CREATE, null, Map.of("dataset", d.name(), "file",
                     String.valueOf(fileName), "size", a.size(), "quality", a.report().level()));
             return store.resource(id).orElseThrow();
+        } catch (InvalidInputException e) {
+            rejected(run);
+            throw e;
         } finally {
             cleanup(a);
         }
@@ -99,16 +121,58 @@ public class ResourceIntake {
         Resource r = store.resource(resourceId).orElseThrow(() -> new io.shizheng.platform.NotFoundException(
                 "找不到資源 / Resource not found"));
         Dataset d = catalog.editable(store.find(r.datasetId()).orElseThrow().name());
-        Analysed a = analyse(file, r.format(), fileName, schema(d));
+        long run = beginUpload(d.id(), resourceId, fileName, me.getUsername());
+        Analysed a = null;
         try {
+            a = analyse(file, r.format(), fileName, schema(d));
             refuseBlocking(a);
-            keep(d, resourceId, a, fileName, "upload", me.getUsername());
+            applied(run, resourceId, keep(d, resourceId, a, fileName, "upload", me.getUsername()));
             audit.record("opendata.resource", resourceId, AuditAction.UPDATE, Map.of("sha256", String.valueOf(r.sha256())),
                     Map.of("sha256", a.sha256(), "size", a.size(), "quality", a.report().level()));
             return store.resource(resourceId).orElseThrow();
+        } catch (InvalidInputException e) {
+            rejected(run);
+            throw e;
         } finally {
             cleanup(a);
         }
+    }
+
+    /** On record as RUNNING from here; a crash before the end leaves it to be marked INTERRUPTED. */
+    private long beginUpload(long datasetId, UUID resourceId, String fileName, String by) {
+        String name = fileName == null ? null : fileName.length() > 300 ? fileName.substring(0, 300) : fileName;
+        return runs.begin(RUNS, id -> jdbc.sql("""
+                insert into opendata_upload (id, dataset_id, resource_id, file_name, status, uploaded_by)
+                values (?, ?, ?, ?, 'RUNNING', ?)""").params(id, datasetId, resourceId, name, by).update());
+    }
+
+    /** Done in the same transaction as the file it stored. */
+    private void applied(long run, UUID resourceId, ResourceFiles.StoredFile f) {
+        jdbc.sql("""
+                update opendata_upload set status = 'APPLIED', finished_at = clock_timestamp(), resource_id = ?, size_bytes = ?,
+                  sha256 = ?, version = ? where id = ?""")
+                .params(resourceId, f.size(), f.sha256(), f.version(), run).update();
+    }
+
+    /** A refused file: once the work has rolled back, its run says so. */
+    private void rejected(long run) {
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        runs.end(RUNS, run, "REJECTED");
+                    }
+                });
+    }
+
+    /** The upload history of a dataset, newest first. */
+    List<Upload> uploads(long datasetId, int limit) {
+        return jdbc.sql("""
+                select id, resource_id, file_name, status, size_bytes, sha256, version, started_at, finished_at, uploaded_by
+                from opendata_upload where dataset_id = ? order by id desc limit ?""").params(datasetId, limit)
+                .query((rs, n) -> new Upload(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        (Long) rs.getObject(5), rs.getString(6), (Integer) rs.getObject(7), DatasetStore.instant(rs, "started_at"),
+                        DatasetStore.instant(rs, "finished_at"), rs.getString(10))).list();
     }
 
     FieldSchema schema(Dataset d) {
@@ -166,8 +230,8 @@ public class ResourceIntake {
     }
 
     /** Stores the analysed file as the resource's next version and updates resource and dataset. */
-    void keep(Dataset d, UUID resourceId, Analysed a, String fileName, String origin, String by) {
-        files.store(resourceId, fileName, a.file(), a.size(), a.sha256(), a.encoding(), a.sourceEncoding(), origin, by);
+    ResourceFiles.StoredFile keep(Dataset d, UUID resourceId, Analysed a, String fileName, String origin, String by) {
+        ResourceFiles.StoredFile stored = files.store(resourceId, fileName, a.file(), a.size(), a.sha256(), a.encoding(), a.sourceEncoding(), origin, by);
         Instant now = clock.instant();
         jdbc.sql("""
                 update opendata_resource set format = ?, encoding = ?, size_bytes = ?, sha256 = ?, quality_level = ?,
@@ -178,6 +242,7 @@ public class ResourceIntake {
         recomputeLevel(d.id());
         store.addVersion(d.id(), "file:" + origin, by);
         index.afterCommit(d.id());
+        return stored;
     }
 
     /** The dataset's level: the worst of its resources' levels and of its freshness; bronze with no resources. */

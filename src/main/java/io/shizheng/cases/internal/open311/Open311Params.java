@@ -34,12 +34,17 @@ final class Open311Params {
     }
 
     static IntakeForm form(MultiValueMap<String, String> p, Catalogue catalogue) {
+        return form(p, code -> catalogue.category(code).filter(Category::needsLocation).isPresent());
+    }
+
+    /** The form's fields as an intake, or the Open311 error; {@code locatedService} knows the service codes. */
+    static IntakeForm form(MultiValueMap<String, String> p, java.util.function.Predicate<String> locatedService) {
         List<String> problems = new ArrayList<>();
         String code = p.getFirst("service_code");
         if (code == null || code.isBlank()) {
             throw new Open311Error(HttpStatus.BAD_REQUEST, "service_code is required");
         }
-        if (catalogue.category(code.strip()).filter(Category::needsLocation).isEmpty()) {
+        if (!locatedService.test(code.strip())) {
             throw new Open311Error(HttpStatus.BAD_REQUEST, "service_code not found: " + code);
         }
         Double lat = number(p.getFirst("lat"), "lat", 90, problems);

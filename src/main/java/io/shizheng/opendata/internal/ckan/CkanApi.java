@@ -191,7 +191,7 @@ class CkanApi {
                 .skip(offset).limit(limit).toList();
     }
 
-    private Map<String, Object> packageSearch(ObjectNode p, ShizhengUser me, String site) {
+    Map<String, Object> packageSearch(ObjectNode p, ShizhengUser me, String site) {
         List<String> facetFields = null;
         JsonNode ff = p.get("facet.field");
         if (ff != null && !"false".equals(text(p, "facet"))) {
@@ -208,7 +208,7 @@ class CkanApi {
                 throw new InvalidInputException("facet.field", "facet.field 須為 JSON 陣列 / must be a JSON list");
             }
             for (JsonNode f : list) {
-                facetFields.add(f.asString());
+                facetFields.add(CkanParams.scalar(f, "facet.field"));
             }
         }
         DatasetSearch.Result r = search.search(new DatasetSearch.Query(text(p, "q"), text(p, "fq"),

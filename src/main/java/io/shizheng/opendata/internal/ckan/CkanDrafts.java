@@ -77,7 +77,7 @@ class CkanDrafts {
             Map<String, String> raw = new LinkedHashMap<>();
             if (ex.isArray()) {
                 for (JsonNode e : ex) {
-                    raw.put(e.path("key").asString(""), e.path("value").isString() ? e.path("value").asString()
+                    raw.put(e.path("key").isMissingNode() ? "" : CkanParams.scalar(e.path("key"), "extras"), e.path("value").isString() ? e.path("value").asString()
                             : e.path("value").toString());
                 }
             } else if (ex.isObject()) {
@@ -114,9 +114,10 @@ class CkanDrafts {
         if (p.has("tags")) {
             tags = new ArrayList<>();
             for (JsonNode t : p.get("tags")) {
-                tags.add(t.isObject() ? t.path("name").asString("") : t.asString(""));
+                String tag = CkanParams.scalar(t.isObject() ? t.path("name") : t, "tags");
+                tags.add(tag == null ? "" : tag);
             }
-        } else if (p.has("tag_string")) {
+        } else if (text(p, "tag_string") != null) {
             tags = new ArrayList<>();
             for (String t : text(p, "tag_string").split(",")) {
                 if (!t.isBlank()) {
@@ -128,7 +129,7 @@ class CkanDrafts {
         if (p.has("groups")) {
             groups = new ArrayList<>();
             for (JsonNode g : p.get("groups")) {
-                groups.add(g.isObject() ? (g.has("name") ? g.path("name").asString() : g.path("id").asString()) : g.asString());
+                groups.add(CkanParams.scalar(g.isObject() ? (g.has("name") ? g.path("name") : g.path("id")) : g, "groups"));
             }
         }
         List<ResourceDraft> resources = null;
@@ -162,6 +163,6 @@ class CkanDrafts {
 
     static String optional(JsonNode n, String key) {
         JsonNode v = n.get(key);
-        return v == null || v.isNull() ? null : v.asString();
+        return v == null || v.isNull() ? null : CkanParams.scalar(v, "resources");
     }
 }

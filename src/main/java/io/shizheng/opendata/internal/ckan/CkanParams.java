@@ -42,6 +42,17 @@ final class CkanParams {
         return node;
     }
 
+    /** A text, number or boolean as text; a list or an object where a value belongs is refused. */
+    static String scalar(JsonNode v, String field) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return null;
+        }
+        if (v.isContainer()) {
+            throw new InvalidInputException(field, "須為文字或數字，不可為清單或物件 / must be a text or a number, not a list or an object");
+        }
+        return v.asString();
+    }
+
     static String text(ObjectNode p, String key) {
         JsonNode v = p.get(key);
         if (v == null || v.isNull()) {
@@ -69,7 +80,7 @@ final class CkanParams {
             return v.asInt();
         }
         try {
-            return Integer.parseInt(v.asString().strip());
+            return Integer.parseInt(scalar(v, key).strip());
         } catch (NumberFormatException e) {
             throw new InvalidInputException(key, "須為整數 / Invalid integer");
         }
@@ -107,7 +118,7 @@ final class CkanParams {
         if (v.isBoolean()) {
             return v.asBoolean();
         }
-        String s = v.asString().strip().toLowerCase();
+        String s = scalar(v, key).strip().toLowerCase();
         return s.equals("true") || s.equals("1") || s.equals("yes") || s.equals("on");
     }
 }
