@@ -63,7 +63,9 @@ class CaseSettings {
 
     @Transactional
     void deactivateKey(long id) {
-        keys.deactivate(id);
+        if (!keys.deactivate(id)) {
+            throw new io.shizheng.platform.NotFoundException("沒有這把 API 金鑰 / no such API key: " + id);
+        }
         audit.record("cases.open311-key", id, AuditAction.UPDATE, Map.of("active", true), Map.of("active", false));
     }
 }

@@ -56,8 +56,9 @@ public class Open311Keys {
         return key;
     }
 
-    void deactivate(long id) {
-        jdbc.sql("update cases_api_key set active = false where id = ?").param(id).update();
+    /** False when there is no such key. */
+    boolean deactivate(long id) {
+        return jdbc.sql("update cases_api_key set active = false where id = ?").param(id).update() > 0;
     }
 
     static String hash(String key) {

@@ -23,6 +23,9 @@ import io.shizheng.opendata.internal.formats.Formats;
 @Component
 class DatasetChecks {
 
+    /** A description longer than this is a pasted document, not a description. */
+    static final int NOTES_LIMIT = 20_000;
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final DatasetStore store;
@@ -70,6 +73,10 @@ class DatasetChecks {
             problems.add(new FieldProblem("title", "資料集名稱不可超過 300 字 / Title is longer than 300 characters"));
         }
         r.notes = trim(d.notes());
+        if (r.notes != null && r.notes.length() > NOTES_LIMIT) {
+            problems.add(new FieldProblem("notes", "資料集說明不可超過 " + NOTES_LIMIT + " 字 / Description is longer than "
+                    + NOTES_LIMIT + " characters"));
+        }
         r.category = trim(d.category());
         r.fieldsDesc = trim(d.fieldsDesc());
         if (blank(d.ownerOrg())) {

@@ -39,7 +39,29 @@ final class CkanParams {
                 node.put(k, v[0]);
             }
         });
+        refuseNul(node, null);
         return node;
+    }
+
+    /** PostgreSQL can store no NUL character: a value carrying one is refused, naming its top-level field. */
+    private static void refuseNul(JsonNode n, String field) {
+        if (n.isString() && n.asString().indexOf('\u0000') >= 0) {
+            throw new InvalidInputException(field == null ? "body" : field,
+                    "不可含 NUL 字元 / must not contain a NUL character");
+        }
+        if (n.isObject()) {
+            for (var e : n.properties()) {
+                if (e.getKey().indexOf('\u0000') >= 0) {
+                    throw new InvalidInputException(field == null ? "body" : field,
+                            "不可含 NUL 字元 / must not contain a NUL character");
+                }
+                refuseNul(e.getValue(), field == null ? e.getKey() : field);
+            }
+        } else if (n.isArray()) {
+            for (JsonNode v : n) {
+                refuseNul(v, field);
+            }
+        }
     }
 
     /** A text, number or boolean as text; a list or an object where a value belongs is refused. */
