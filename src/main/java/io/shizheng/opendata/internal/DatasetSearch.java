@@ -174,11 +174,20 @@ public class DatasetSearch {
         return best.subList(Math.min(start, best.size()), best.size());
     }
 
+    /** A filter value without its quotes; a lone or unbalanced quote is not a quote pair. */
+    static String unquoted(String raw) {
+        if (!raw.startsWith("\"")) {
+            return raw;
+        }
+        String inner = raw.substring(1);
+        return inner.endsWith("\"") ? inner.substring(0, inner.length() - 1) : inner;
+    }
+
     private Predicate<Doc> filter(Matcher m, String param, boolean strict) {
         boolean negate = "-".equals(m.group(1));
         String field = m.group(2);
         String raw = m.group(3);
-        String value = raw.startsWith("\"") ? raw.substring(1, raw.length() - 1) : raw;
+        String value = unquoted(raw);
         Predicate<Doc> p = switch (field) {
             case "organization", "owner_org" -> d -> d.org().equalsIgnoreCase(value) || String.valueOf(d.agencyId()).equals(value);
             case "tags" -> d -> d.tags().contains(value);

@@ -100,16 +100,7 @@ public final class StructuredReaders {
                 if (row == null) {
                     return null;
                 }
-                List<String> cells = new ArrayList<>(header.size());
-                for (String h : header) {
-                    cells.add(row.getOrDefault(h, ""));
-                }
-                for (String k : row.keySet()) {
-                    if (!header.contains(k)) {
-                        cells.add(row.get(k));
-                    }
-                }
-                return cells;
+                return inHeaderOrder(header, row);
             } catch (JacksonException e) {
                 throw new IOException("JSON 格式錯誤 / malformed JSON: " + e.getOriginalMessage(), e);
             }
@@ -147,7 +138,9 @@ public final class StructuredReaders {
                 Map<String, String> row = readRow();
                 header = row == null ? List.of() : new ArrayList<>(row.keySet());
                 first = row == null ? null : new ArrayList<>(row.values());
-            } catch (XMLStreamException e) {
+            } catch (XMLStreamException | RuntimeException e) {
+                // The JDK's StAX parser fails on some malformed DTDs with unchecked exceptions of its own (a
+                // MissingResourceException while formatting its message): malformed all the same.
                 throw new IOException("XML 格式錯誤 / malformed XML: " + e.getMessage(), e);
             }
         }
@@ -204,17 +197,10 @@ public final class StructuredReaders {
                 if (row == null) {
                     return null;
                 }
-                List<String> cells = new ArrayList<>(header.size());
-                for (String h : header) {
-                    cells.add(row.getOrDefault(h, ""));
-                }
-                for (String k : row.keySet()) {
-                    if (!header.contains(k)) {
-                        cells.add(row.get(k));
-                    }
-                }
-                return cells;
-            } catch (XMLStreamException e) {
+                return inHeaderOrder(header, row);
+            } catch (XMLStreamException | RuntimeException e) {
+                // The JDK's StAX parser fails on some malformed DTDs with unchecked exceptions of its own (a
+                // MissingResourceException while formatting its message): malformed all the same.
                 throw new IOException("XML 格式錯誤 / malformed XML: " + e.getMessage(), e);
             }
         }
@@ -233,5 +219,19 @@ public final class StructuredReaders {
             }
             in.close();
         }
+    }
+
+    /** A row's cells in the header's order, then the keys the header does not name (a ragged JSON or XML file). */
+    private static List<String> inHeaderOrder(List<String> header, Map<String, String> row) {
+        List<String> cells = new ArrayList<>(header.size());
+        for (String h : header) {
+            cells.add(row.getOrDefault(h, ""));
+        }
+        for (String k : row.keySet()) {
+            if (!header.contains(k)) {
+                cells.add(row.get(k));
+            }
+        }
+        return cells;
     }
 }
