@@ -38,6 +38,9 @@ public final class SpreadsheetRows implements TableReader {
         } catch (RuntimeException e) {
             // POI refuses a damaged or foreign file with unchecked exceptions; to the uploader it is an unreadable file
             throw new IOException("無法讀取 XLSX 檔 / cannot read the XLSX file: " + e.getMessage(), e);
+        } catch (NoClassDefFoundError e) {
+            // a ZIP entry packed with a method whose optional codec is not on the class path (zstd, xz, ...)
+            throw new IOException("無法讀取 XLSX 檔：不支援的壓縮方式 / cannot read the XLSX file: unsupported compression", e);
         }
     }
 
@@ -106,6 +109,8 @@ public final class SpreadsheetRows implements TableReader {
             throw e;
         } catch (Exception e) {
             throw new IOException("無法讀取 ODS 檔 / cannot read the ODS file: " + e.getMessage(), e);
+        } catch (NoClassDefFoundError e) {
+            throw new IOException("無法讀取 ODS 檔：不支援的壓縮方式 / cannot read the ODS file: unsupported compression", e);
         }
     }
 
