@@ -9,18 +9,19 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The city or county this installation serves, set by {@code shizheng.jurisdiction.code} (a COUNTYCODE of the
- * bundled national atlas, e.g. 66000 臺中市, 63000 臺北市). Every other field defaults from that code through the
+ * bundled national atlas, listed in jurisdictions/counties.csv). Every other field defaults from that code through the
  * bundled table of Taiwan's 22 cities and counties (jurisdictions/counties.csv) and may be overridden.
  *
  * @param code                  the county code; district codes (TOWNCODE) start with it
- * @param name                  official Chinese name, e.g. 臺中市
- * @param nameEn                English name, e.g. Taichung City
- * @param government            e.g. 臺中市政府
- * @param governmentEn          e.g. Taichung City Government
- * @param domain                the government's web domain, e.g. taichung.gov.tw
+ * @param name                  official Chinese name (the atlas's COUNTYNAME)
+ * @param nameEn                English name (counties.csv)
+ * @param government            the government's name; defaults to the name followed by 政府
+ * @param governmentEn          defaults to the English name followed by " Government"
+ * @param domain                the government's web domain (counties.csv)
  * @param open311JurisdictionId the Open311 jurisdiction_id; defaults to the domain
- * @param mailFrom              the sender address of e-mails to citizens and staff, e.g. noreply@taichung.gov.tw
- * @param openDataTitle         the open-data portal's title (CKAN site_title, DCAT catalogue), e.g. 臺中市政府資料開放平臺
+ * @param mailFrom              the sender address of e-mails to citizens and staff; defaults to noreply@ the domain
+ * @param openDataTitle         the open-data portal's title (CKAN site_title, DCAT catalogue); defaults to the
+ *                              government's name followed by 資料開放平臺
  * @param seedLocation          where the jurisdiction's seed files are (agencies.csv, plan-*.sql), ending in /;
  *                              defaults to classpath:jurisdictions/{code}/, may be file:/etc/shizheng/seed/
  */
@@ -31,8 +32,8 @@ public record Jurisdiction(@NotBlank String code, @NotBlank String name, @NotBla
                            @NotBlank String open311JurisdictionId, @NotBlank @Email String mailFrom,
                            @NotBlank String openDataTitle, @NotBlank String seedLocation) {
 
-    /** The jurisdiction the demo data are made for (Taichung City), and the default. */
-    public static final String DEMO_CODE = "66000";
+    /** The jurisdiction the demo data are made for (demo/jurisdiction.properties), and the default. */
+    public static final String DEMO_CODE = demoCode();
 
     public Jurisdiction {
         code = code == null ? DEMO_CODE : code.strip();
@@ -73,6 +74,19 @@ public record Jurisdiction(@NotBlank String code, @NotBlank String name, @NotBla
     /** City-wide or County-wide. */
     public String wholeEn() {
         return nameEn.endsWith("County") ? "County-wide" : "City-wide";
+    }
+
+    private static String demoCode() {
+        java.util.Properties demo = new java.util.Properties();
+        try (java.io.InputStream in = Jurisdiction.class.getResourceAsStream("/demo/jurisdiction.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("demo/jurisdiction.properties is missing from the class path");
+            }
+            demo.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return demo.getProperty("code").strip();
     }
 
     private static String or(String value, String fallback) {
