@@ -59,7 +59,8 @@ class TwoInstancesTest {
             "projects.reminders", "shizheng.projects.reminder-cron",
             "cases.overdue-escalation", "shizheng.cases.escalation.cron",
             "opendata.quality", "shizheng.opendata.quality-cron",
-            "platform.login-throttle-prune", "shizheng.security.login.prune-cron");
+            "platform.login-throttle-prune", "shizheng.security.login.prune-cron",
+            "servicequality.monthly-round", "shizheng.servicequality.monthly-round.cron");
     /** Each fixed-delay job's interval property; in this test every 2 s (the harvest after 1 s, not 2 min). */
     private static final Map<String, String> FIXED_DELAY_JOBS = Map.of(
             "platform.outbox", "shizheng.mail.dispatch-interval",
@@ -97,6 +98,7 @@ class TwoInstancesTest {
             ChildApplication.sleep(Duration.between(Instant.now(), bothUp.plus(OBSERVED)));
             Instant end = Instant.now();
             eachJobRanOncePerPeriod(bothUp, end, logA, logB);
+            theMonthsTestRoundWasPlannedOnce(server);
         } finally {
             server.drop(DB);
         }
@@ -237,6 +239,22 @@ class TwoInstancesTest {
                 assertThat(intervals.get(i)[0]).as("%s started while its previous run was going on", job)
                         .isAfterOrEqualTo(intervals.get(i - 1)[1]);
             }
+        }
+    }
+
+    /** The monthly phone-test job ran every 10 s on both instances; the month has one automatic round. */
+    private void theMonthsTestRoundWasPlannedOnce(ServerDatabase server) throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Taipei"));
+        java.time.YearMonth month = java.time.YearMonth.from(today);
+        // on the last days of a month that has no weekday left there is nothing to plan
+        boolean weekdayLeft = today.datesUntil(month.atEndOfMonth().plusDays(1))
+                .anyMatch(d -> d.getDayOfWeek().getValue() <= 5);
+        String once = weekdayLeft ? "1" : "0";
+        try (Connection c = server.connect(DB); Statement s = c.createStatement()) {
+            assertThat(rows(s, "select count(*) from servicequality_round where automatic and year = " + month.getYear()
+                    + " and month = " + month.getMonthValue())).as("automatic rounds of %s", month).containsExactly(once);
+            assertThat(rows(s, "select count(*) from platform_audit_log where entity_type = 'servicequality.round'"
+                    + " and after_state ->> 'month' = '" + month + "'")).containsExactly(once);
         }
     }
 

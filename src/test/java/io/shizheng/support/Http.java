@@ -55,6 +55,10 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public HttpResponse<String> delete(String path) {
+        return send(builder(path).DELETE().build());
+    }
+
     public HttpResponse<String> patch(String path, String json) {
         return send(builder(path).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());

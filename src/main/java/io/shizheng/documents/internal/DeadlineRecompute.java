@@ -52,13 +52,44 @@ class DeadlineRecompute {
         if (from == null || to == null || to.isBefore(from) || from.plusYears(2).isBefore(to)) {
             throw new InvalidInputException("to", "請給起訖日期，期間不超過兩年 / give from and to, at most two years apart");
         }
+        long[] examined = {0};
+        int changed = apply("received_on between ? and ?", examined, from, to);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("from", from.toString());
+        after.put("to", to.toString());
+        after.put("examined", examined[0]);
+        after.put("changed", changed);
+        audit.record("documents.recompute", from + ".." + to, AuditAction.UPDATE, null, after);
+        return new Result(from, to, examined[0], changed);
+    }
+
+    /**
+     * After the calendar changed on {@code days}: the documents still open whose deadline window (the day after
+     * receipt up to the deadline) holds one of them. Closed documents keep the deadline they were closed against.
+     * Called by {@link DeadlinesFollowCalendar}, not by a person, so it checks no role.
+     */
+    Result openTouching(java.util.Collection<LocalDate> days) {
+        if (days.isEmpty()) {
+            return new Result(null, null, 0, 0);
+        }
+        LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = days.stream().max(LocalDate::compareTo).orElseThrow();
+        String dates = "{" + String.join(",", days.stream().distinct().map(LocalDate::toString).toList()) + "}";
+        long[] examined = {0};
+        int changed = apply("closed_on is null and deadline >= ? and received_on < ?"
+                + " and exists (select 1 from unnest(?::text::date[]) d where received_on < d and d <= deadline)",
+                examined, first, last, dates);
+        return new Result(first, last, examined[0], changed);
+    }
+
+    /** Computes the deadlines of the documents matching {@code where} again and stores those that changed. */
+    private int apply(String where, long[] examined, Object... args) {
         DeadlineRules.Bulk bulk = rules.bulk();
         List<Change> changes = new ArrayList<>();
         Set<LocalDate> days = new HashSet<>();
-        long[] examined = {0};
         jdbc.query("""
                 select id, received_on, priority, set_deadline, extension_days, closed_on, deadline, on_time
-                from documents_document where received_on between ? and ?""", rs -> {
+                from documents_document where\s""" + where, rs -> {
             examined[0]++;
             LocalDate received = rs.getObject(2, LocalDate.class);
             LocalDate closed = rs.getObject(6, LocalDate.class);
@@ -71,7 +102,7 @@ class DeadlineRecompute {
                     days.add(closed);
                 }
             }
-        }, from, to);
+        }, args);
         jdbc.batchUpdate("update documents_document set deadline_rule = ?, base_deadline = ?, deadline = ?, on_time = ?, updated_at = now() where id = ?",
                 changes, 1000, (ps, c) -> {
                     ps.setString(1, c.rule());
@@ -81,12 +112,6 @@ class DeadlineRecompute {
                     ps.setLong(5, c.id());
                 });
         counts.refresh(days);
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("from", from.toString());
-        after.put("to", to.toString());
-        after.put("examined", examined[0]);
-        after.put("changed", changes.size());
-        audit.record("documents.recompute", from + ".." + to, AuditAction.UPDATE, null, after);
-        return new Result(from, to, examined[0], changes.size());
+        return changes.size();
     }
 }

@@ -102,6 +102,8 @@ class DocumentPages {
         model.addAttribute("from", f);
         model.addAttribute("to", t);
         model.addAttribute("groups", views.analysis(f, t, views.scope(agency)));
+        model.addAttribute("open", views.openAnalysis(f, t, views.scope(agency)));
+        model.addAttribute("today", views.today());
         return "documents/analysis";
     }
 

@@ -177,6 +177,25 @@ class DocumentQueries {
                 .query((rs, n) -> new LateGroup(rs.getString(1), rs.getLong(2), rs.getDouble(3))).list();
     }
 
+    /**
+     * Documents still open whose deadline fell in [from, to] and has passed by {@code today}, grouped like
+     * {@link #lateBy}; the average is of the days overdue so far.
+     */
+    List<LateGroup> openOverdueBy(String dimension, LocalDate from, LocalDate to, LocalDate today, AgencyScope scope) {
+        String column = switch (dimension) {
+            case "reason" -> "coalesce(overdue_reason, '')";
+            case "unit" -> "unit";
+            case "type" -> "doc_type";
+            case "priority" -> "priority";
+            default -> throw new IllegalArgumentException(dimension);
+        };
+        return jdbc.sql("select " + column + ", count(*), avg(?::date - deadline) from documents_document"
+                        + " where closed_on is null and deadline between ? and ? and deadline < ? and not project_control and "
+                        + scope.sql("agency_id") + " group by 1 order by 2 desc, 1 limit 200")
+                .params(List.of(today, from, to, today))
+                .query((rs, n) -> new LateGroup(rs.getString(1), rs.getLong(2), rs.getDouble(3))).list();
+    }
+
     /** Documents closed late in [from, to], latest first: the drill-down behind the rate. */
     List<Doc> late(LocalDate from, LocalDate to, AgencyScope scope, int limit) {
         return jdbc.sql("select " + DOC_COLUMNS + " from documents_document where on_time = false and closed_on between ? and ?"

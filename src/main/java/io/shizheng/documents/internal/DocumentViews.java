@@ -147,10 +147,19 @@ class DocumentViews {
 
     /** Late documents grouped by reason, unit, type and priority, with labels a reader understands. */
     Map<String, List<Map<String, Object>>> analysis(LocalDate from, LocalDate to, AgencyScope scope) {
+        return groups(by -> queries.lateBy(by, from, to, scope));
+    }
+
+    /** Documents still open past a deadline that fell in the period, grouped the same way (days overdue so far). */
+    Map<String, List<Map<String, Object>>> openAnalysis(LocalDate from, LocalDate to, AgencyScope scope) {
+        return groups(by -> queries.openOverdueBy(by, from, to, today(), scope));
+    }
+
+    private Map<String, List<Map<String, Object>>> groups(java.util.function.Function<String, List<DocumentQueries.LateGroup>> query) {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         for (String by : List.of("reason", "unit", "type", "priority")) {
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (DocumentQueries.LateGroup g : queries.lateBy(by, from, to, scope)) {
+            for (DocumentQueries.LateGroup g : query.apply(by)) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("key", g.key());
                 row.put("label", switch (by) {

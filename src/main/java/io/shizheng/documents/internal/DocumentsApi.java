@@ -92,7 +92,7 @@ class DocumentsApi {
     }
 
     @GetMapping("/analysis")
-    @Operation(summary = "Documents closed late in a period, grouped by reason, unit, type and priority")
+    @Operation(summary = "Documents closed late in a period (groups) and those still open past a deadline in the period (open), each grouped by reason, unit, type and priority")
     Map<String, Object> analysis(@RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) Long agency) {
         if (to.isBefore(from)) {
             throw new InvalidInputException("to", "結束日不可早於開始日 / to must not be before from");
@@ -101,6 +101,7 @@ class DocumentsApi {
         out.put("from", from);
         out.put("to", to);
         out.put("groups", views.analysis(from, to, views.scope(agency)));
+        out.put("open", views.openAnalysis(from, to, views.scope(agency)));
         return out;
     }
 

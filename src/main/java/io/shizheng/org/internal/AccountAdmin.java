@@ -27,11 +27,13 @@ class AccountAdmin {
     private final Accounts accounts;
     private final AgencyDirectory agencies;
     private final MessageSource messages;
+    private final BrowserSessions sessions;
 
-    AccountAdmin(Accounts accounts, AgencyDirectory agencies, MessageSource messages) {
+    AccountAdmin(Accounts accounts, AgencyDirectory agencies, MessageSource messages, BrowserSessions sessions) {
         this.accounts = accounts;
         this.agencies = agencies;
         this.messages = messages;
+        this.sessions = sessions;
     }
 
     private record Clean(String displayName, String email, Long agencyId, Set<Role> roles) {
@@ -83,6 +85,10 @@ class AccountAdmin {
         accounts.update(id, c.displayName(), c.email(), c.agencyId(), c.roles(), form.isEnabled());
         if (newPassword) {
             accounts.changePassword(id, form.password());
+        }
+        if (!form.isEnabled()) {
+            // A disabled account is signed out everywhere now, not when its sessions time out.
+            sessions.endAll(id, before.username());
         }
     }
 

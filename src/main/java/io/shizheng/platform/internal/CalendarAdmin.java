@@ -16,6 +16,8 @@ import io.shizheng.platform.NotFoundException;
 import io.shizheng.platform.WorkingDayCalendar;
 import io.shizheng.platform.WorkingDayCalendar.Kind;
 import io.shizheng.platform.WorkingDayCalendar.SpecialDay;
+import io.shizheng.platform.WorkingDaysChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,11 +29,16 @@ class CalendarAdmin {
     private final JdbcClient jdbc;
     private final JdbcWorkingDayCalendar calendar;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
-    CalendarAdmin(JdbcClient jdbc, JdbcWorkingDayCalendar calendar, AuditLog audit) {
+    CalendarAdmin(JdbcClient jdbc, JdbcWorkingDayCalendar calendar, AuditLog audit, ApplicationEventPublisher events,
+                  java.time.Clock clock) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.audit = audit;
+        this.events = events;
+        this.clock = clock;
     }
 
     record DayInput(String day, String kind, String name) implements java.io.Serializable {
@@ -73,6 +80,7 @@ class CalendarAdmin {
                 .params(day, kind.name(), after.name()).update();
         audit.record("platform.calendar-day", day, before == null ? AuditAction.CREATE : AuditAction.UPDATE, before, after);
         calendar.invalidate(day.getYear());
+        published(day, before, after);
         return after;
     }
 
@@ -86,6 +94,21 @@ class CalendarAdmin {
         jdbc.sql("delete from platform_calendar_day where day = ?").param(day).update();
         audit.record("platform.calendar-day", day, AuditAction.DELETE, before, null);
         calendar.invalidate(day.getYear());
+        published(day, before, null);
+    }
+
+    /** Tells the other modules when a day turned from a working day into a day off or back (a renamed holiday is no news). */
+    private void published(LocalDate day, SpecialDay before, SpecialDay after) {
+        if (working(day, before) != working(day, after)) {
+            events.publishEvent(new WorkingDaysChanged(java.util.UUID.randomUUID(), List.of(day), clock.instant()));
+        }
+    }
+
+    private static boolean working(LocalDate day, SpecialDay special) {
+        if (special != null) {
+            return special.kind() == Kind.MAKEUP_WORKDAY;
+        }
+        return day.getDayOfWeek() != java.time.DayOfWeek.SATURDAY && day.getDayOfWeek() != java.time.DayOfWeek.SUNDAY;
     }
 
     private SpecialDay find(LocalDate day) {

@@ -36,7 +36,8 @@ class CalendarPage {
                @RequestParam(required = false) String name, RedirectAttributes redirect) {
         try {
             var saved = admin.put(new CalendarAdmin.DayInput(day, kind, name));
-            redirect.addFlashAttribute("ok", "已儲存 " + saved.day() + " " + saved.name());
+            redirect.addFlashAttribute("ok", "已儲存 " + saved.day() + " " + saved.name()
+                    + "；未結案件的期限將自動重新計算 / saved: open deadlines follow by themselves");
             return "redirect:/admin/calendar?year=" + saved.day().getYear();
         } catch (InvalidInputException e) {
             FormProblems.flash(redirect, e);
@@ -48,7 +49,7 @@ class CalendarPage {
     @PostMapping("/admin/calendar/delete")
     String delete(@RequestParam LocalDate day, RedirectAttributes redirect) {
         admin.delete(day);
-        redirect.addFlashAttribute("ok", "已刪除 " + day);
+        redirect.addFlashAttribute("ok", "已刪除 " + day + "；未結案件的期限將自動重新計算 / removed: open deadlines follow by themselves");
         return "redirect:/admin/calendar?year=" + day.getYear();
     }
 }

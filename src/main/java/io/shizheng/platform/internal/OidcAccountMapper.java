@@ -54,5 +54,9 @@ class OidcAccountMapper extends OidcUserService {
 
         @Override
         public ShizhengUser shizhengUser() { return user; }
+
+        /** The local user name, not the provider's subject: sessions are indexed by it, and end with the account. */
+        @Override
+        public String getName() { return user.getUsername(); }
     }
 }

@@ -39,10 +39,12 @@ class PhoneTestPages {
     private final PageChoices choices;
     private final Clock clock;
     private final BigDecimal passRateTarget;
+    private final MonthlyRounds monthly;
 
     PhoneTestPages(Rubrics rubrics, PhoneTests tests, PassRates passRates, ImprovementNotices notices, Access access, PageChoices choices, Clock clock,
                    @org.springframework.beans.factory.annotation.Value("${shizheng.servicequality.pass-rate-target:85}")
-                   BigDecimal passRateTarget) {
+                   BigDecimal passRateTarget, MonthlyRounds monthly) {
+        this.monthly = monthly;
         this.rubrics = rubrics;
         this.tests = tests;
         this.passRates = passRates;
@@ -63,6 +65,7 @@ class PhoneTestPages {
         model.addAttribute("years", choices.years(y));
         model.addAttribute("rounds", tests.rounds(y, access.scope(me)));
         model.addAttribute("lineCount", tests.lines(access.scope(me)).size());
+        model.addAttribute("monthlyRules", monthly.rules());
         return "servicequality/rounds";
     }
 
@@ -85,6 +88,8 @@ class PhoneTestPages {
         AgencyScope scope = access.scope(access.me());
         model.addAttribute("round", tests.round(id, scope));
         model.addAttribute("calls", tests.calls(id, scope));
+        model.addAttribute("times", monthly.times(id));
+        model.addAttribute("roundRules", monthly.rulesOf(id));
         return "servicequality/round";
     }
 

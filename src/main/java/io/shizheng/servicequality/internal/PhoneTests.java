@@ -40,7 +40,9 @@ class PhoneTests {
                 boolean active, boolean demo) {
     }
 
-    record Round(long id, int year, int month, String title, long planned, long scored, long passed, boolean demo) {
+    /** {@code automatic}: planned by the monthly job ({@link MonthlyRounds}) rather than by hand. */
+    record Round(long id, int year, int month, String title, long planned, long scored, long passed, boolean demo,
+                 boolean automatic) {
         public PassRate rate() { return new PassRate(scored, passed); }
     }
 
@@ -128,12 +130,12 @@ class PhoneTests {
     List<Round> rounds(int year, AgencyScope scope) {
         return jdbc.sql("""
                 select r.id, r.year, r.month, r.title,
-                       count(c.id), count(c.total), count(*) filter (where c.passed), r.demo
+                       count(c.id), count(c.total), count(*) filter (where c.passed), r.demo, r.automatic
                 from servicequality_round r left join servicequality_call c on c.round_id = r.id"""
-                        + scope.andSql("c.agency_id") + " where r.year = :year group by r.id order by r.month")
+                        + scope.andSql("c.agency_id") + " where r.year = :year group by r.id order by r.month, r.automatic desc, r.id")
                 .param("year", year)
                 .query((rs, n) -> new Round(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getBoolean(8))).list();
+                        rs.getLong(6), rs.getLong(7), rs.getBoolean(8), rs.getBoolean(9))).list();
     }
 
     Round round(long id, AgencyScope scope) {
@@ -163,7 +165,8 @@ class PhoneTests {
         if (!p.isEmpty()) {
             throw new InvalidInputException(p);
         }
-        if (jdbc.sql("select count(*) from servicequality_round where year = ? and month = ?").params(in.year(), in.month())
+        // the month's automatic round does not stop RDEC adding one by hand; a second one by hand is refused
+        if (jdbc.sql("select count(*) from servicequality_round where year = ? and month = ? and not automatic").params(in.year(), in.month())
                 .query(Long.class).single() > 0) {
             throw new InvalidInputException("month", new RocDate().month(in.year(), in.month())
                     + " 已有測試計畫 / that month already has a test plan");

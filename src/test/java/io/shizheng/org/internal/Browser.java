@@ -34,8 +34,12 @@ final class Browser {
     }
 
     Browser signIn(String username) throws Exception {
+        return signIn(username, Http.DEMO_PASSWORD);
+    }
+
+    Browser signIn(String username, String password) throws Exception {
         get("/login");
-        HttpResponse<String> res = post("/login", Map.of("username", username, "password", Http.DEMO_PASSWORD));
+        HttpResponse<String> res = post("/login", Map.of("username", username, "password", password));
         if (res.statusCode() != 302 || res.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("sign-in failed for " + username + ": " + res.statusCode());
         }
