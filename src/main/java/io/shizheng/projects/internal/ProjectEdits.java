@@ -98,14 +98,11 @@ class ProjectEdits {
 
     // ---- permission ----
 
-    /** The project for an edit: 404 to whoever may not read it, 403 to another agency. */
+    /** The project for an edit: 403 to another agency (a project's code and name are public works, not a secret). */
     Project editable(long id, boolean lock) {
         ShizhengUser me = CurrentUser.require();
         Project p = (lock ? store.findForUpdate(id) : store.find(id))
                 .orElseThrow(() -> new NotFoundException("沒有此列管案件 / no such project"));
-        if (!reports.mayRead(me, p)) {
-            throw new NotFoundException("沒有此列管案件 / no such project");
-        }
         if (!mayEdit(me, p)) {
             throw new ForbiddenException("只有主辦機關或研考會可修改案件 / only the owner agency or RDEC edit a project");
         }
@@ -183,7 +180,11 @@ class ProjectEdits {
         LocalDate from = null;
         if (budgetChanged) {
             if (ReportService.blank(e.budgetFrom())) {
+                // this month, or the first month of a project that has not begun
                 from = YearMonth.now(clock.withZone(RocDate.TAIPEI)).atDay(1);
+                if (start != null && from.isBefore(start.withDayOfMonth(1))) {
+                    from = start.withDayOfMonth(1);
+                }
             } else {
                 List<FieldProblem> monthProblems = new ArrayList<>();
                 from = ReportService.parseMonth(e.budgetFrom(), monthProblems);
@@ -382,11 +383,15 @@ class ProjectEdits {
         public boolean unchanged() {
             return !created && changes.isEmpty();
         }
+
+        public boolean updated() {
+            return !created && !changes.isEmpty();
+        }
     }
 
     record Preview(List<ImportItem> items) {
         public long creates() { return items.stream().filter(ImportItem::created).count(); }
-        public long updates() { return items.stream().filter(i -> !i.created() && !i.changes().isEmpty()).count(); }
+        public long updates() { return items.stream().filter(ImportItem::updated).count(); }
         public long changes() { return creates() + updates(); }
         public long unchangedRows() { return items.stream().filter(ImportItem::unchanged).count(); }
     }
@@ -445,7 +450,16 @@ class ProjectEdits {
             if (existing == null) {
                 found.addAll(projects.validate(np, prefix, codes));
                 if (found.isEmpty()) {
-                    items.add(new ImportItem(row.line(), np.code().trim(), np.name().trim(), true, null, List.of()));
+                    List<FieldChange> values = new ArrayList<>();
+                    diff(values, "name", null, np.name().trim());
+                    diff(values, "agency", null, projects.agency(np.agency()).code());
+                    diff(values, "level", null, np.level());
+                    diff(values, "category", null, np.category());
+                    diff(values, "startDate", null, str(np.startDate()));
+                    diff(values, "plannedEnd", null, str(np.plannedEnd()));
+                    diff(values, "totalBudget", null, plain(np.totalBudget()));
+                    diff(values, "annualBudget", null, plain(np.annualBudget()));
+                    items.add(new ImportItem(row.line(), np.code().trim(), np.name().trim(), true, null, values));
                     work.add(np);
                 }
             } else if (!codes.add(np.code().trim())) {
