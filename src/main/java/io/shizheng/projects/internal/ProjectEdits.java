@@ -250,14 +250,17 @@ class ProjectEdits {
             lat = mid.get(1);
         }
         Place place = lon == null ? null : geo.locate(lon, lat).orElse(null);
+        // The due date (indicator 1.1) follows a new planned end only when RDEC edits a project without an approved
+        // revision; an agency moves its deadline through a revision RDEC approves, not by editing.
         boolean revised = jdbc.sql("select count(*) from projects_revision where project_id = ?").param(id).query(Long.class).single() > 0;
+        boolean dueFollows = !revised && me.cityWide();
         jdbc.sql("""
                 update projects_project set code = ?, name = ?, agency_id = ?, control_level = ?, category = ?, lon = ?, lat = ?,
                   line_wkt = ?, district_code = ?, district_name = ?, start_date = ?, planned_end = ?, due_date = ?,
                   total_budget = ?, annual_budget = ?, contact_email = ? where id = ?""")
                 .params(a.code().trim(), a.name().trim(), agency.id(), a.level(), a.category(), lon, lat, wkt,
                         place == null ? null : place.districtCode(), place == null ? null : place.districtName(),
-                        a.startDate(), a.plannedEnd(), revised ? p.dueDate() : a.plannedEnd(), a.totalBudget(), a.annualBudget(),
+                        a.startDate(), a.plannedEnd(), dueFollows ? a.plannedEnd() : p.dueDate(), a.totalBudget(), a.annualBudget(),
                         ReportService.trim(a.contactEmail()), id)
                 .update();
         Instant now = clock.instant();

@@ -126,6 +126,7 @@ class ProjectEditsTest {
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         JsonNode changes = Json.parse(Http.as(port, "officer").get(path + "/changes").body());
         assertThat(changes).hasSize(1);
+        assertThat(Http.as(port, "officer.social").get(path + "/changes").statusCode()).isEqualTo(404);
         assertThat(changes.get(0).get("changedBy").asString()).isEqualTo("officer");
         assertThat(changes.get(0).get("reason").asString()).startsWith("依核定計畫更名");
         List<String> what = new ArrayList<>();
@@ -134,6 +135,13 @@ class ProjectEditsTest {
         assertThat(what).contains("name:測試工程→測試工程（第二期）");
         assertThat(what).anyMatch(w -> w.startsWith("milestones:[]→[決標@"));
         assertThat(detail(id).get("milestones")).hasSize(2);
+        // an agency's later planned end replots the curve but leaves the due date to an RDEC-approved revision
+        HttpResponse<String> later = Http.as(port, "officer").patch(path, "{\"plannedEnd\":\"" + (year() + 1) + "-06-30\","
+                + "\"reason\":\"工期展延 / longer works\"}");
+        assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
+        assertThat(detail(id).get("series")).hasSize(18);
+        assertThat(detail(id).get("plannedEnd").asString()).isEqualTo((year() + 1) + "-06-30");
+        assertThat(detail(id).get("project").get("dueDate").asString()).isEqualTo(year() + "-12-31");
         assertThat(jdbc.sql("select count(*) from platform_audit_log where entity_type = 'projects.project' and entity_id = ? "
                 + "and action = 'UPDATE' and after_state->>'reason' like '依核定計畫更名%'").param(String.valueOf(id))
                 .query(Long.class).single()).isEqualTo(1);
