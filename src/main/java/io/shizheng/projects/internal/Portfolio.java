@@ -26,10 +26,12 @@ class Portfolio {
 
     private final ProjectStore store;
     private final AgencyDirectory agencies;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    Portfolio(ProjectStore store, AgencyDirectory agencies) {
+    Portfolio(ProjectStore store, AgencyDirectory agencies, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.store = store;
         this.agencies = agencies;
+        this.jdbc = jdbc;
     }
 
     record AgencyRef(long id, String code, String name) {
@@ -143,8 +145,15 @@ class Portfolio {
         return new Dashboard(f.year(), g, y, r, n, c, g + y + r + n + c, budget, byAgency, byDistrict);
     }
 
+    /**
+     * A month of the series: the planned curve and the allocation of the budget in force in that month
+     * ({@code budget}), what the standing report says, and the execution rate against that month's allocation.
+     */
     record SeriesPoint(String month, BigDecimal planned, BigDecimal allocation, BigDecimal actual, BigDecimal spending,
-                       String reportStatus) {
+                       String reportStatus, BigDecimal budget, BigDecimal executionRate) {
+    }
+
+    private record BudgetFrom(LocalDate fromMonth, BigDecimal oldTotal, BigDecimal newTotal) {
     }
 
     /** Month by month: the planned curve and allocation, and what the standing reports say. */
@@ -153,26 +162,44 @@ class Portfolio {
         for (ProjectStore.Report rep : store.reports(projectId)) {
             reports.put(YearMonth.from(rep.month()), rep);
         }
+        BigDecimal current = store.find(projectId).map(Project::totalBudget).orElse(null);
+        List<BudgetFrom> budgets = jdbc.sql("select from_month, old_total, new_total from projects_budget_change where project_id = ?"
+                        + " order by from_month, id").param(projectId)
+                .query((rs, i) -> new BudgetFrom(rs.getObject("from_month", LocalDate.class), rs.getBigDecimal("old_total"),
+                        rs.getBigDecimal("new_total"))).list();
+        java.util.function.Function<YearMonth, BigDecimal> budgetIn = ym -> {
+            BigDecimal b = budgets.isEmpty() ? current : budgets.get(0).oldTotal();
+            for (BudgetFrom bf : budgets) {
+                if (!YearMonth.from(bf.fromMonth()).isAfter(ym)) {
+                    b = bf.newTotal();
+                }
+            }
+            return b;
+        };
         List<SeriesPoint> out = new ArrayList<>();
         List<ProjectStore.PlanMonth> plan = store.plan(projectId);
         YearMonth last = plan.isEmpty() ? null : YearMonth.from(plan.get(plan.size() - 1).month());
         for (ProjectStore.PlanMonth pm : plan) {
             ProjectStore.Report rep = reports.remove(YearMonth.from(pm.month()));
-            out.add(point(YearMonth.from(pm.month()), pm.plannedPct(), pm.allocation(), rep));
+            YearMonth ym = YearMonth.from(pm.month());
+            out.add(point(ym, pm.plannedPct(), pm.allocation(), rep, budgetIn.apply(ym)));
         }
         // Reports after the planned end (a late project) continue the series at 100 % planned.
         for (Map.Entry<YearMonth, ProjectStore.Report> e : reports.entrySet()) {
             if (last != null && e.getKey().isAfter(last)) {
-                out.add(point(e.getKey(), BigDecimal.valueOf(100), plan.get(plan.size() - 1).allocation(), e.getValue()));
+                out.add(point(e.getKey(), BigDecimal.valueOf(100), plan.get(plan.size() - 1).allocation(), e.getValue(),
+                        budgetIn.apply(e.getKey())));
             }
         }
         return out;
     }
 
-    private static SeriesPoint point(YearMonth ym, BigDecimal planned, BigDecimal allocation, ProjectStore.Report rep) {
+    private static SeriesPoint point(YearMonth ym, BigDecimal planned, BigDecimal allocation, ProjectStore.Report rep,
+                                     BigDecimal budget) {
         boolean standing = rep != null && !"RETURNED".equals(rep.status());
         return new SeriesPoint(ym.toString(), planned, allocation, standing ? rep.actualPct() : null,
-                standing ? rep.spending() : null, rep == null ? null : rep.status());
+                standing ? rep.spending() : null, rep == null ? null : rep.status(), budget,
+                standing ? WarningRules.executionRate(rep.spending(), allocation) : null);
     }
 
     private static String blankToNull(String s) {

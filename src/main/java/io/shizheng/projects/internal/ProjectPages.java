@@ -45,9 +45,11 @@ class ProjectPages {
     private final GeoLookup geo;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ProjectEdits edits;
 
     ProjectPages(Portfolio portfolio, ProjectStore store, ProjectService projects, ReportService reports,
-                 AgencyDirectory agencies, GeoLookup geo, JdbcClient jdbc, Clock clock) {
+                 AgencyDirectory agencies, GeoLookup geo, JdbcClient jdbc, Clock clock, ProjectEdits edits) {
+        this.edits = edits;
         this.portfolio = portfolio;
         this.store = store;
         this.projects = projects;
@@ -104,6 +106,19 @@ class ProjectPages {
         model.addAttribute("photos", photos);
         model.addAttribute("mayReport", !p.closed() && agencies.covers(me, p.agencyId()));
         model.addAttribute("mayReview", me.cityWide());
+        model.addAttribute("changes", edits.history(id));
+        model.addAttribute("budgets", edits.budgets(id));
+        boolean mayEdit = edits.mayEdit(me, p);
+        model.addAttribute("mayEdit", mayEdit);
+        if (mayEdit) {
+            model.addAttribute("editAgencies", agencies.all().stream().filter(a -> agencies.covers(me, a.id())).toList());
+            model.addAttribute("agencyCode", agencies.find(p.agencyId()).map(io.shizheng.org.Agency::code).orElse(""));
+            model.addAttribute("levels", ProjectService.LEVELS);
+            model.addAttribute("categories", ProjectService.CATEGORIES);
+            model.addAttribute("lineText", p.lineWkt() == null ? "" : String.join(";", ProjectsApi.lineCoordinates(p.lineWkt()).stream()
+                    .map(pt -> pt.get(0) + " " + pt.get(1)).toList()));
+            model.addAttribute("thisMonth", YearMonth.now(clock.withZone(io.shizheng.platform.RocDate.TAIPEI)).toString());
+        }
         model.addAttribute("defaultMonth", YearMonth.now(clock).minusMonths(1).toString());
         model.addAttribute("resolutions", jdbc.sql("""
                 select r.id, r.text, r.status, r.due_date, r.reply, m.title, m.id as meeting_id from projects_resolution r
@@ -221,12 +236,109 @@ class ProjectPages {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "請選擇檔案 / choose a file");
             }
-            List<Project> created = projects.importRows(ProjectImport.read(file.getOriginalFilename(), file.getBytes()));
-            model.addAttribute("created", created);
+            byte[] bytes = file.getBytes();
+            ProjectEdits.Preview preview = edits.preview(ProjectImport.read(file.getOriginalFilename(), bytes), null);
+            model.addAttribute("preview", preview);
+            model.addAttribute("token", edits.stage(file.getOriginalFilename(), bytes));
+            model.addAttribute("filename", file.getOriginalFilename());
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems());
         }
         return "projects/import";
+    }
+
+    @PostMapping("/projects/import/apply")
+    String applyImport(@RequestParam(required = false) String token, @RequestParam(required = false) String reason, Model model)
+            throws IOException {
+        ProjectService.requireRdec();
+        try {
+            model.addAttribute("applied", edits.applyStaged(token, reason));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems());
+            try {
+                ProjectEdits.Staged s = edits.staged(token);
+                model.addAttribute("preview", edits.preview(ProjectImport.read(s.filename(), s.bytes()), null));
+                model.addAttribute("token", token);
+                model.addAttribute("filename", s.filename());
+                model.addAttribute("reason", reason);
+            } catch (InvalidInputException gone) {
+                // the staged file is gone or applied: the errors above say what to do
+            }
+        }
+        return "projects/import";
+    }
+
+    @PostMapping("/projects/{id:[0-9]+}/edit")
+    String edit(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        edits.editable(id, false);
+        try {
+            List<ProjectEdits.EditMilestone> ms = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                if (!form.containsKey("msName-" + i) && !form.containsKey("msDate-" + i)) {
+                    continue;
+                }
+                String name = form.get("msName-" + i);
+                String date = form.get("msDate-" + i);
+                if ((name == null || name.isBlank()) && (date == null || date.isBlank())) {
+                    continue;
+                }
+                String msId = form.get("msId-" + i);
+                ms.add(new ProjectEdits.EditMilestone(msId == null || !msId.matches("\\d{1,18}") ? null : Long.valueOf(msId), name,
+                        date(date, "milestones")));
+            }
+            List<List<Double>> line = new ArrayList<>();
+            String lineText = form.get("line");
+            if (lineText != null && !lineText.isBlank()) {
+                for (String part : lineText.trim().split("[;；\\n]+")) {
+                    if (part.isBlank()) {
+                        continue;
+                    }
+                    String[] xy = part.trim().split("[\\s,]+");
+                    if (xy.length != 2) {
+                        throw new InvalidInputException("line", "路線格式為「經度 緯度;經度 緯度」/ line must be 'lon lat;lon lat'");
+                    }
+                    line.add(List.of(decimal(xy[0], "line").doubleValue(), decimal(xy[1], "line").doubleValue()));
+                }
+            }
+            List<BigDecimal> curve = null;
+            String curveText = form.get("curve");
+            if (curveText != null && !curveText.isBlank()) {
+                curve = new ArrayList<>();
+                for (String part : curveText.split("[,，;\\s]+")) {
+                    if (!part.isBlank()) {
+                        curve.add(decimal(part, "curve"));
+                    }
+                }
+            }
+            BigDecimal lon = decimal(form.get("lon"), "lon");
+            BigDecimal lat = decimal(form.get("lat"), "lat");
+            ProjectEdits.Edit e = new ProjectEdits.Edit(blankNull(form.get("code")), blankNull(form.get("name")),
+                    blankNull(form.get("agency")), blankNull(form.get("level")), blankNull(form.get("category")),
+                    lon == null ? null : lon.doubleValue(), lat == null ? null : lat.doubleValue(),
+                    date(form.get("startDate"), "startDate"), date(form.get("plannedEnd"), "plannedEnd"),
+                    decimal(form.get("totalBudget"), "totalBudget"), decimal(form.get("annualBudget"), "annualBudget"),
+                    form.get("contactEmail") == null ? null : form.get("contactEmail"), ms, curve,
+                    form.containsKey("line") ? line : null, blankNull(form.get("budgetFrom")), form.get("reason"));
+            ProjectEdits.Change c = edits.edit(id, e, "FORM");
+            redirect.addFlashAttribute("ok", "已修改 " + c.fields().size() + " 個欄位，已記入修訂紀錄。/ " + c.fields().size()
+                    + " field(s) changed and recorded in the history.");
+        } catch (InvalidInputException e) {
+            FormProblems.flash(redirect, e);
+        }
+        return "redirect:/projects/" + id + "#edit";
+    }
+
+    private static LocalDate date(String text, String field) {
+        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+        LocalDate d = ProjectImport.date(text, field, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return d;
+    }
+
+    private static String blankNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     Map<Long, String> agencyNames() {

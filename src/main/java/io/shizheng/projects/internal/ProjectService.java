@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating controlled projects (one by one or by import) and approving revised end dates. */
+/** Creating controlled projects (one by one or by import, see {@link ProjectEdits}) and approving revised end dates. */
 @Service
 class ProjectService {
 
@@ -82,47 +82,18 @@ class ProjectService {
         return insert(p, false);
     }
 
-    /** All rows or none: every bad row is reported with its line number and nothing is stored. */
-    @Transactional
-    List<Project> importRows(List<ProjectImport.Row> rows) {
-        requireRdec();
-        List<FieldProblem> problems = new ArrayList<>();
-        Set<String> codes = new HashSet<>();
-        if (rows.isEmpty()) {
-            problems.add(new FieldProblem("file", "檔案沒有資料列 / the file has no data rows"));
-        }
-        for (ProjectImport.Row row : rows) {
-            problems.addAll(row.problems().stream()
-                    .map(fp -> new FieldProblem("row " + row.line() + "." + fp.field(), "第 " + row.line() + " 列：" + fp.message()))
-                    .toList());
-            if (row.project() != null) {
-                // a cell that could not be read is reported once, not again as missing
-                Set<String> unreadable = new HashSet<>();
-                row.problems().forEach(fp -> unreadable.add("row " + row.line() + "." + fp.field()));
-                problems.addAll(validate(row.project(), "row " + row.line() + ".", codes).stream()
-                        .filter(fp -> !unreadable.contains(fp.field()))
-                        .map(fp -> new FieldProblem(fp.field(), "第 " + row.line() + " 列：" + fp.message())).toList());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        List<Project> created = new ArrayList<>();
-        for (ProjectImport.Row row : rows) {
-            created.add(insert(row.project(), false));
-        }
-        audit.record("projects.import", created.size(), AuditAction.CREATE, null,
-                Map.of("projects", created.stream().map(Project::code).toList()));
-        return created;
+    List<FieldProblem> validate(NewProject p, String prefix, Set<String> codesSeen) {
+        return validate(p, prefix, codesSeen, null);
     }
 
-    List<FieldProblem> validate(NewProject p, String prefix, Set<String> codesSeen) {
+    /** The rules of creation; {@code self} is the project being edited (its own code is not a duplicate), or null. */
+    List<FieldProblem> validate(NewProject p, String prefix, Set<String> codesSeen, Long self) {
         List<FieldProblem> out = new ArrayList<>();
         if (ReportService.blank(p.code())) {
             out.add(new FieldProblem(prefix + "code", "請填案件代碼 / code is required"));
         } else if (p.code().trim().length() > 40) {
             out.add(new FieldProblem(prefix + "code", "代碼最長 40 字 / code is at most 40 characters"));
-        } else if (store.codeExists(p.code().trim()) || !codesSeen.add(p.code().trim())) {
+        } else if (store.codeTaken(p.code().trim(), self) || !codesSeen.add(p.code().trim())) {
             out.add(new FieldProblem(prefix + "code", "代碼 " + p.code().trim() + " 已存在 / code already exists"));
         }
         if (ReportService.blank(p.name())) {
@@ -169,9 +140,16 @@ class ProjectService {
             out.add(new FieldProblem(prefix + "contactEmail", "電子郵件格式不正確 / not an e-mail address"));
         }
         if (p.milestones() != null) {
+            LocalDate previous = null;
             for (NewMilestone m : p.milestones()) {
                 if (m == null || ReportService.blank(m.name()) || m.plannedDate() == null) {
                     out.add(new FieldProblem(prefix + "milestones", "里程碑須有名稱與預定日期 / a milestone needs a name and a date"));
+                } else if (previous != null && m.plannedDate().isBefore(previous)) {
+                    out.add(new FieldProblem(prefix + "milestones", "里程碑「" + m.name().trim() + "」的預定日期早於前一個，請依序排列"
+                            + " / milestones must be in date order"));
+                    break;
+                } else {
+                    previous = m.plannedDate();
                 }
             }
         }

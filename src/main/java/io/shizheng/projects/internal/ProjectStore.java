@@ -111,7 +111,13 @@ class ProjectStore {
     }
 
     boolean codeExists(String code) {
-        return jdbc.sql("select count(*) from projects_project where code = ?").param(code).query(Long.class).single() > 0;
+        return codeTaken(code, null);
+    }
+
+    /** Whether another project than {@code self} (null: any project) has the code. */
+    boolean codeTaken(String code, Long self) {
+        return jdbc.sql("select count(*) from projects_project where code = ? and id <> ?").params(code, self == null ? -1L : self)
+                .query(Long.class).single() > 0;
     }
 
     private record Where(String sql, List<Object> params) {

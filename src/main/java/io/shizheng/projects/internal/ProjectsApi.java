@@ -20,6 +20,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,7 +41,11 @@ class ProjectsApi {
     private final ReportService reports;
     private final WarningRules rules;
 
-    ProjectsApi(Portfolio portfolio, ProjectStore store, ProjectService projects, ReportService reports, WarningRules rules) {
+    private final ProjectEdits edits;
+
+    ProjectsApi(Portfolio portfolio, ProjectStore store, ProjectService projects, ReportService reports, WarningRules rules,
+                ProjectEdits edits) {
+        this.edits = edits;
         this.portfolio = portfolio;
         this.store = store;
         this.projects = projects;
@@ -98,7 +104,8 @@ class ProjectsApi {
 
     record Detail(Portfolio.Summary project, String lightReasons, String contactEmail, Double lon, Double lat,
                   java.time.LocalDate plannedEnd, List<Portfolio.SeriesPoint> series, List<ProjectStore.Milestone> milestones,
-                  List<ProjectStore.Revision> revisions, List<ProjectStore.LightChange> lightHistory, List<Report> reports) {
+                  List<ProjectStore.Revision> revisions, List<ProjectStore.LightChange> lightHistory, List<Report> reports,
+                  List<ProjectEdits.Change> changes, List<ProjectEdits.BudgetChange> budgets) {
     }
 
     @GetMapping("/{id}")
@@ -107,7 +114,27 @@ class ProjectsApi {
         Project p = reports.visible(id);
         return new Detail(portfolio.summary(p, portfolio.agencyMap()), p.lightReasons(), p.contactEmail(), p.lon(), p.lat(),
                 p.plannedEnd(), portfolio.series(id), store.milestones(id), store.revisions(id), store.lightChanges(id),
-                store.reports(id));
+                store.reports(id), edits.history(id), edits.budgets(id));
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change fields of a project (owner agency or RDEC) with a reason; absent fields are kept. The rules of "
+            + "creation apply; a changed budget is in force from budgetFrom (default this month), earlier months keep theirs")
+    ProjectEdits.Change patch(@PathVariable long id, @RequestBody ProjectEdits.Edit body) {
+        return edits.edit(id, body, "API");
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Same as PATCH: change fields of a project with a reason (absent fields are kept)")
+    ProjectEdits.Change put(@PathVariable long id, @RequestBody ProjectEdits.Edit body) {
+        return edits.edit(id, body, "API");
+    }
+
+    @GetMapping("/{id}/changes")
+    @Operation(summary = "The revision history of a project: who changed which fields from what to what, when and why")
+    List<ProjectEdits.Change> changes(@PathVariable long id) {
+        reports.visible(id);
+        return edits.history(id);
     }
 
     @PostMapping
@@ -117,18 +144,22 @@ class ProjectsApi {
         return ResponseEntity.created(URI.create("/api/projects/" + p.id())).body(portfolio.summary(p, portfolio.agencyMap()));
     }
 
-    record Imported(int imported, List<String> codes) {
+    record Imported(int imported, long created, long updated, List<String> codes, List<ProjectEdits.ImportItem> items) {
     }
 
     @PostMapping("/import")
-    @Operation(summary = "Import projects from ODS, XLSX or CSV (RDEC staff): all rows or none; every bad row reported by line")
-    Imported importFile(@RequestParam("file") MultipartFile file) throws IOException {
+    @Operation(summary = "Import projects from ODS, XLSX or CSV (RDEC staff): new codes are created, known codes updated "
+            + "(reason required); all rows or none, every bad row reported by line. preview=true shows the changes and writes nothing")
+    Imported importFile(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String reason,
+                        @RequestParam(defaultValue = "false") boolean preview) throws IOException {
         ProjectService.requireRdec();
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "請選擇檔案 / choose a file");
         }
-        List<Project> created = projects.importRows(ProjectImport.read(file.getOriginalFilename(), file.getBytes()));
-        return new Imported(created.size(), created.stream().map(Project::code).toList());
+        List<ProjectImport.Row> rows = ProjectImport.read(file.getOriginalFilename(), file.getBytes());
+        ProjectEdits.Preview p = preview ? edits.preview(rows, reason) : edits.importRows(rows, reason);
+        List<String> codes = p.items().stream().filter(i -> !i.unchanged()).map(ProjectEdits.ImportItem::code).toList();
+        return new Imported(codes.size(), p.creates(), p.updates(), codes, p.items());
     }
 
     @PostMapping("/{id}/reports")

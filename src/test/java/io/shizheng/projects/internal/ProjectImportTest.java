@@ -85,10 +85,96 @@ class ProjectImportTest {
         assertThat(line).as("the route on the map").isTrue();
         assertThat(Json.parse(Http.as(port, "rdec").get("/api/projects/" + routed).body()).get("project").get("district").asString())
                 .isEqualTo("西屯區");
-        // importing the same codes again changes nothing
+        // importing the same file again finds both projects as they are: nothing to change
         HttpResponse<String> again = Multipart.upload(port, "rdec", "/api/projects/import", "p.csv", csv.getBytes(StandardCharsets.UTF_8));
-        assertThat(again.statusCode()).isEqualTo(422);
-        assertThat(again.body()).contains("row 2.code");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(Json.parse(again.body()).get("imported").asInt()).isZero();
+        assertThat(jdbc.sql("select count(*) from projects_change c join projects_project p on p.id = c.project_id where p.code in (?, ?)")
+                .params(a, b).query(Long.class).single()).isZero();
+    }
+
+    private String name(String code) {
+        return jdbc.sql("select name from projects_project where code = ?").param(code).query(String.class).single();
+    }
+
+    @Test
+    void anImportThatUpdatesThreeProjectsAndCreatesTwoShowsFiveChangesAndAppliesThemTogether() throws Exception {
+        int y = java.time.LocalDate.now().getYear();
+        List<String> known = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            known.add(ProjectFixture.create(port, "CONST", y, null).get("code").asString());
+        }
+        String n1 = ProjectFixture.code("N");
+        String n2 = ProjectFixture.code("N");
+        String header = "代碼,名稱,主辦機關,列管層級,類別,開工日期,預定完工日期,總經費,年度經費\n";
+        String csv = header
+                + known.get(0) + ",測試工程（更名）,CONST,府列管,工程," + y + "-01-01," + y + "-12-31,12000,12000\n"
+                + known.get(1) + ",測試工程,CONST,府列管,工程," + y + "-01-01," + y + "-12-31,15000,12000\n"
+                + known.get(2) + ",測試工程,CONST,院列管,工程," + y + "-01-01," + y + "-12-31,12000,12000\n"
+                + n1 + ",新工程甲,CONST,府列管,工程," + y + "-02-01," + y + "-11-30,5000,5000\n"
+                + n2 + ",新工程乙,WATER,自行列管,其他," + y + "-03-01," + y + "-12-31,3000,3000\n";
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+
+        // the page shows the five changes before anything is stored
+        PageSession rdec = new PageSession(port).signIn("rdec");
+        rdec.get("/projects/import");
+        HttpResponse<String> preview = rdec.upload("/projects/import", "p.csv", bytes);
+        assertThat(preview.statusCode()).isEqualTo(200);
+        String html = preview.body();
+        assertThat(html).contains("id=\"import-preview\"");
+        assertThat(count(html, "data-kind=\"update\"")).isEqualTo(3);
+        assertThat(count(html, "data-kind=\"new\"")).isEqualTo(2);
+        String text = html.replaceAll("<[^>]+>", "").replaceAll("\\s+", " ");
+        assertThat(text).contains("測試工程 → 測試工程（更名）").contains("12000 → 15000").contains("CITY → EXECUTIVE_YUAN")
+                .contains("— → 新工程甲");
+        assertThat(stored(n1, n2)).isZero();
+        assertThat(name(known.get(0))).isEqualTo("測試工程");
+
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(token.find()).isTrue();
+        // updating existing projects needs a reason; without one nothing is applied
+        HttpResponse<String> noReason = rdec.post("/projects/import/apply", java.util.Map.of("token", token.group(1), "reason", ""));
+        assertThat(noReason.body()).contains("id=\"import-errors\"");
+        assertThat(stored(n1, n2)).isZero();
+
+        HttpResponse<String> applied = rdec.post("/projects/import/apply", java.util.Map.of("token", token.group(1),
+                "reason", "年度計畫核定 / the year's plan approved"));
+        assertThat(applied.statusCode()).isEqualTo(200);
+        assertThat(applied.body()).contains("id=\"import-ok\"");
+        assertThat(stored(n1, n2)).isEqualTo(2);
+        assertThat(name(known.get(0))).isEqualTo("測試工程（更名）");
+        assertThat(jdbc.sql("select total_budget from projects_project where code = ?").param(known.get(1)).query(Integer.class).single())
+                .isEqualTo(15000);
+        assertThat(jdbc.sql("select control_level from projects_project where code = ?").param(known.get(2)).query(String.class).single())
+                .isEqualTo("EXECUTIVE_YUAN");
+        assertThat(jdbc.sql("select count(*) from projects_change c join projects_project p on p.id = c.project_id "
+                + "where p.code = any(?) and c.source = 'IMPORT' and c.reason like '年度計畫核定%'").param(known.toArray(new String[0]))
+                .query(Long.class).single()).isEqualTo(3);
+        // a staged file is applied once
+        HttpResponse<String> twice = rdec.post("/projects/import/apply", java.util.Map.of("token", token.group(1), "reason", "again"));
+        assertThat(twice.body()).contains("id=\"import-errors\"");
+
+        // a bad row among updates applies none of them
+        String n3 = ProjectFixture.code("N");
+        String bad = header
+                + known.get(0) + ",再次更名,CONST,府列管,工程," + y + "-01-01," + y + "-12-31,12000,12000\n"
+                + known.get(1) + ",測試工程,CONST,府列管,工程," + y + "-01-01," + y + "-12-31,15000,20000\n"
+                + n3 + ",新工程丙,CONST,府列管,工程," + y + "-02-01," + y + "-11-30,5000,5000\n";
+        HttpResponse<String> r = Multipart.upload(port, "rdec", "/api/projects/import?reason=x", "p.csv", bad.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        List<String> fields = new ArrayList<>();
+        Json.parse(r.body()).get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).containsExactly("row 3.annualBudget");
+        assertThat(name(known.get(0))).isEqualTo("測試工程（更名）");
+        assertThat(stored(n3)).isZero();
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     @Test
