@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo certificates: every demo attendance has its certificate, issued the day after the session, with a code from a
- * fixed seed (demo codes are reproducible on purpose; real ones come from SecureRandom); one in fifty is revoked.
+ * fixed seed (demo codes are reproducible on purpose; real ones come from SecureRandom); the eighth and every fiftieth after it is revoked.
  */
 @Component
 class DemoCertificates implements DemoData {
@@ -51,7 +51,7 @@ class DemoCertificates implements DemoData {
                 where r.demo and r.attended_at is not null order by r.id""")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getTimestamp(2)}).list()) {
             Timestamp issued = Timestamp.from(((Timestamp) r[1]).toInstant().plusSeconds(86_400));
-            boolean revoke = random.nextInt(50) == 0;
+            boolean revoke = rows.size() % 50 == 7;
             revoked += revoke ? 1 : 0;
             rows.add(new Object[] {r[0], Certificates.newCode(random), issued, "研考會（示範）",
                     revoke ? Timestamp.from(issued.toInstant().plusSeconds(30 * 86_400L)) : null,
