@@ -119,6 +119,8 @@ final class DemoItems {
         rule("(/api)?/servicequality(/award/candidates|/award)/{id}", "select id::text from servicequality_award_candidate "
                 + "where agency_id" + NOT_SOCIAL + " order by agency_id" + CONST_FIRST + ", id limit 1");
         rule("(/api)?/servicequality/training/sessions/{id}", "select id::text from servicequality_session order by id limit 1");
+        rule("/verify/certificate/{code}", "select code from servicequality_certificate where revoked_at is null "
+                + "order by id limit 1");
         rule("(/api)?/servicequality/training/registrations/{id}", "select id::text from servicequality_registration where agency_id"
                 + NOT_SOCIAL + " order by agency_id" + CONST_FIRST + ", attended_at is not null desc, id limit 1");
 

@@ -1,10 +1,8 @@
 package io.shizheng.platform.internal;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.lowagie.text.Document;
@@ -17,68 +15,26 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import io.shizheng.platform.InvalidInputException;
+import io.shizheng.platform.CjkFont;
 import io.shizheng.platform.Table;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/**
- * Any exported table as a PDF (A4 landscape). Chinese needs a CJK font from the system (none is shipped):
- * {@code shizheng.pdf-font} (a .ttf/.otf, or a .ttc with ",index"), else Noto Sans CJK TC where Debian's
- * fonts-noto-cjk puts it. Without one, PDF is refused with a clear message and ODS/XLSX/CSV remain.
- */
+/** Any exported table as a PDF (A4 landscape), in the platform's embedded CJK font ({@link CjkFont}). */
 @Component
 class PdfTableWriter {
 
-    private static final List<String> CANDIDATES = List.of(
-            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,3",
-            "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc,3",
-            "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc,3");
+    private final CjkFont cjk;
 
-    private final String configured;
-    private volatile BaseFont font;
-
-    PdfTableWriter(@Value("${shizheng.pdf-font:${shizheng.projects.pdf-font:}}") String configured) {
-        this.configured = configured;
+    PdfTableWriter(CjkFont cjk) {
+        this.cjk = cjk;
     }
 
     boolean available() {
-        return fontSpec() != null;
-    }
-
-    private String fontSpec() {
-        List<String> specs = new ArrayList<>();
-        if (configured != null && !configured.isBlank()) {
-            specs.add(configured.trim());
-        }
-        specs.addAll(CANDIDATES);
-        for (String spec : specs) {
-            String path = spec.contains(",") ? spec.substring(0, spec.lastIndexOf(',')) : spec;
-            if (new File(path).canRead()) {
-                return spec;
-            }
-        }
-        return null;
-    }
-
-    private BaseFont font() {
-        if (font == null) {
-            String spec = fontSpec();
-            if (spec == null) {
-                throw new InvalidInputException("format", "本機沒有中文字型，無法產生 PDF，請改用 ODS（安裝 fonts-noto-cjk 或設定 "
-                        + "shizheng.pdf-font）/ no CJK font on this server: use ODS, or install fonts-noto-cjk");
-            }
-            try {
-                font = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-            } catch (DocumentException | IOException e) {
-                throw new InvalidInputException("format", "無法載入中文字型 " + spec + " / cannot load the CJK font");
-            }
-        }
-        return font;
+        return cjk.available();
     }
 
     void write(Table table, OutputStream out) throws IOException {
-        BaseFont base = font();
+        BaseFont base = cjk.font();
         Font title = new Font(base, 14, Font.BOLD);
         Font head = new Font(base, 7, Font.BOLD);
         Font cell = new Font(base, 7);

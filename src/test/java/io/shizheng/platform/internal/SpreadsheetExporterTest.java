@@ -27,7 +27,7 @@ class SpreadsheetExporterTest {
 
     private static final LocalDate DAY = LocalDate.of(2018, 3, 5);
 
-    private final SpreadsheetExporter exporter = new SpreadsheetExporter(new PdfTableWriter(""));
+    private final SpreadsheetExporter exporter = new SpreadsheetExporter(new PdfTableWriter(new io.shizheng.platform.CjkFont("")));
 
     private final Table table = new Table("施政績效:107年", List.of("機關", "件數", "達成率", "日期", "備註"), List.of(
             Arrays.asList("臺中市政府研究發展考核委員會", 42, new BigDecimal("97.5"), DAY, "含逗號, 與「引號」"),
@@ -129,7 +129,7 @@ class SpreadsheetExporterTest {
     void csvKeepsFormulaLikeTextAsText() throws Exception {
         Table t = new Table("t", List.of("a", "b"), List.of(List.<Object>of("=HYPERLINK(\"x\")", -5)));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        new SpreadsheetExporter(new PdfTableWriter("")).write(t, io.shizheng.platform.ExportFormat.CSV, out);
+        new SpreadsheetExporter(new PdfTableWriter(new io.shizheng.platform.CjkFont(""))).write(t, io.shizheng.platform.ExportFormat.CSV, out);
         String csv = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv).contains("\"'=HYPERLINK(\"\"x\"\")\"").contains(",-5");
     }
