@@ -1,5 +1,6 @@
 package io.shizheng.org.internal;
 
+import io.shizheng.support.PageSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -24,7 +25,7 @@ class DisablingEndsSessionsTest {
     @Test
     void aDisabledUsersNextPageRequestIsRefused() throws Exception {
         String edu = jdbc.sql("select id from org_agency where code = 'EDU'").query(Long.class).single().toString();
-        Browser admin = new Browser(port).signIn("admin");
+        PageSession admin = new PageSession(port).signIn("admin");
         admin.get("/admin/users/new");
         HttpResponse<String> created = admin.postForm("/admin/users", List.of(Map.entry("username", "chen.sessions"),
                 Map.entry("displayName", "陳承辦"), Map.entry("email", ""), Map.entry("password", PASSWORD),
@@ -32,8 +33,8 @@ class DisablingEndsSessionsTest {
         assertThat(created.statusCode()).isEqualTo(302);
         long id = jdbc.sql("select id from org_user where username = 'chen.sessions'").query(Long.class).single();
 
-        Browser user = new Browser(port).signIn("chen.sessions", PASSWORD);
-        Browser otherBrowser = new Browser(port).signIn("chen.sessions", PASSWORD);
+        PageSession user = new PageSession(port).signIn("chen.sessions", PASSWORD);
+        PageSession otherBrowser = new PageSession(port).signIn("chen.sessions", PASSWORD);
         HttpResponse<String> signedIn = user.get("/account");
         assertThat(signedIn.statusCode()).as("signed in").isEqualTo(200);
         assertThat(signedIn.body()).contains("陳承辦");
@@ -45,7 +46,7 @@ class DisablingEndsSessionsTest {
                 Map.entry("roles", "AGENCY_OFFICER")));
         assertThat(disabled.statusCode()).isEqualTo(302);
 
-        for (Browser b : List.of(user, otherBrowser)) {
+        for (PageSession b : List.of(user, otherBrowser)) {
             HttpResponse<String> next = b.get("/account");
             // refused as a visitor who is not signed in: 401 (this client asks for no HTML) or off to the sign-in page
             assertThat(next.statusCode()).as("the disabled user's session is over").isIn(302, 401);
@@ -59,7 +60,7 @@ class DisablingEndsSessionsTest {
         assertThat(jdbc.sql("select count(*) from platform_audit_log where entity_type = 'org.user.sessions' and entity_id = ?")
                 .param(Long.toString(id)).query(Long.class).single()).isEqualTo(1);
         // and signing in again is refused
-        Browser fresh = new Browser(port);
+        PageSession fresh = new PageSession(port);
         fresh.get("/login");
         HttpResponse<String> again = fresh.post("/login", Map.of("username", "chen.sessions", "password", PASSWORD));
         assertThat(again.headers().firstValue("Location").orElse("")).contains("error");

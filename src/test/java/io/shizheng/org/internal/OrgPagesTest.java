@@ -1,5 +1,6 @@
 package io.shizheng.org.internal;
 
+import io.shizheng.support.PageSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -55,14 +56,14 @@ class OrgPagesTest {
         HttpResponse<String> anonymous = http.get("/org/agencies/new", "Accept", "text/html");
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElse("")).endsWith("/login");
-        assertThat(new Browser(port).signIn("officer").get("/org/agencies/new").statusCode()).isEqualTo(403);
-        HttpResponse<String> rdec = new Browser(port).signIn("rdec").get("/org/agencies");
+        assertThat(new PageSession(port).signIn("officer").get("/org/agencies/new").statusCode()).isEqualTo(403);
+        HttpResponse<String> rdec = new PageSession(port).signIn("rdec").get("/org/agencies");
         assertThat(rdec.body()).contains("/org/agencies/new", "/org/agencies/" + agencyId("RDEC") + "/edit");
     }
 
     @Test
     void aRejectedEditShowsChineseMessagesAndChangesNothing() throws Exception {
-        Browser rdec = new Browser(port).signIn("rdec");
+        PageSession rdec = new PageSession(port).signIn("rdec");
         long sport = agencyId("SPORT");
         String before = jdbc.sql("select name from org_agency where id = ?").param(sport).query(String.class).single();
         assertThat(rdec.get("/org/agencies/" + sport + "/edit").body()).contains("value=\"SPORT\"");
@@ -78,7 +79,7 @@ class OrgPagesTest {
 
     @Test
     void errorsFollowTheChosenLanguage() throws Exception {
-        Browser rdec = new Browser(port).signIn("rdec");
+        PageSession rdec = new PageSession(port).signIn("rdec");
         rdec.get("/org/agencies/new?lang=en");
         HttpResponse<String> res = rdec.post("/org/agencies", agencyForm("EDU", "Duplicate", agencyId("TC")));
         assertThat(res.statusCode()).isEqualTo(422);
@@ -87,7 +88,7 @@ class OrgPagesTest {
 
     @Test
     void rdecStaffAddAnAgencyThroughTheForm() throws Exception {
-        Browser rdec = new Browser(port).signIn("rdec");
+        PageSession rdec = new PageSession(port).signIn("rdec");
         rdec.get("/org/agencies/new");
         HttpResponse<String> res = rdec.post("/org/agencies", agencyForm("WATER-SEWER", "臺中市政府水利局下水道工程處",
                 agencyId("WATER")));
@@ -114,15 +115,15 @@ class OrgPagesTest {
 
     @Test
     void userAdministrationIsForAdministrators() throws Exception {
-        assertThat(new Browser(port).signIn("rdec").get("/admin/users").statusCode()).isEqualTo(403);
-        HttpResponse<String> list = new Browser(port).signIn("admin").get("/admin/users");
+        assertThat(new PageSession(port).signIn("rdec").get("/admin/users").statusCode()).isEqualTo(403);
+        HttpResponse<String> list = new PageSession(port).signIn("admin").get("/admin/users");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("officer.edu", "研考會承辦", "臺中市政府研究發展考核委員會");
     }
 
     @Test
     void anAdministratorCreatesAndChangesAUserWithoutPasswordsInTheAuditLog() throws Exception {
-        Browser admin = new Browser(port).signIn("admin");
+        PageSession admin = new PageSession(port).signIn("admin");
         admin.get("/admin/users/new");
         String edu = Long.toString(agencyId("EDU"));
         HttpResponse<String> tooShort = admin.postForm("/admin/users", List.of(Map.entry("username", "lin.edu"),
@@ -167,7 +168,7 @@ class OrgPagesTest {
 
     @Test
     void anAdministratorCannotRemoveTheirOwnAdministratorRole() throws Exception {
-        Browser admin = new Browser(port).signIn("admin");
+        PageSession admin = new PageSession(port).signIn("admin");
         long id = jdbc.sql("select id from org_user where username = 'admin'").query(Long.class).single();
         admin.get("/admin/users/" + id + "/edit");
         HttpResponse<String> res = admin.postForm("/admin/users/" + id, List.of(Map.entry("displayName", "系統管理者"),
@@ -180,7 +181,7 @@ class OrgPagesTest {
 
     @Test
     void aPersonalTokenIsShownOnceWorksAndCanBeRevoked() throws Exception {
-        Browser chief = new Browser(port).signIn("chief");
+        PageSession chief = new PageSession(port).signIn("chief");
         HttpResponse<String> account = chief.get("/account");
         assertThat(account.statusCode()).isEqualTo(200);
         assertThat(account.body()).contains("西屯區何厝里長（示範）", "臺中市西屯區公所", "里長");

@@ -1,5 +1,6 @@
 package io.shizheng.projects.internal;
 
+import io.shizheng.support.PageSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;

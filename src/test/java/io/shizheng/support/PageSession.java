@@ -1,5 +1,4 @@
-package io.shizheng.projects.internal;
-
+package io.shizheng.support;
 
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -16,27 +15,34 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * (A copy of org's test Browser.) Acts like a person's browser against the running test application: keeps the session cookie,
+ * Acts like a person's browser against the running test application: keeps the session cookie,
  * signs in through the login form and sends each form with the CSRF token of the page it came from.
  */
-final class PageSession {
+public final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
     private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** The password of every demo account. */
+    public static final String DEMO_PASSWORD = "demo1234";
 
     private final HttpClient client;
     private final int port;
     private String csrf;
 
-    PageSession(int port) {
+    public PageSession(int port) {
         this.port = port;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
     }
 
-    PageSession signIn(String username) throws Exception {
+    public PageSession signIn(String username) throws Exception {
+        return signIn(username, DEMO_PASSWORD);
+    }
+
+    public PageSession signIn(String username, String password) throws Exception {
         get("/login");
-        HttpResponse<String> res = post("/login", Map.of("username", username, "password", "demo1234"));
+        HttpResponse<String> res = post("/login", Map.of("username", username, "password", password));
         if (res.statusCode() != 302 || res.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("sign-in failed for " + username + ": " + res.statusCode());
         }
@@ -44,7 +50,7 @@ final class PageSession {
     }
 
     /** Remembers the page's CSRF token, as the page's forms would carry it. */
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         HttpResponse<String> res = client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         Matcher m = CSRF.matcher(res.body());
@@ -59,12 +65,12 @@ final class PageSession {
         return res;
     }
 
-    HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+    public HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
         return postForm(path, fields.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList());
     }
 
     /** A form post where a name may repeat (checkbox groups). */
-    HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields) throws Exception {
+    public HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields) throws Exception {
         String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         if (csrf != null) {
@@ -77,7 +83,7 @@ final class PageSession {
     }
 
     /** A file upload from a page's form, with the page's CSRF token. */
-    HttpResponse<String> upload(String path, String filename, byte[] content) throws Exception {
+    public HttpResponse<String> upload(String path, String filename, byte[] content) throws Exception {
         String boundary = "----shizheng" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         if (csrf != null) {
