@@ -94,7 +94,8 @@ record DoorPlate(@Nullable String city, @Nullable String district, @Nullable Str
             name = m.group("road");
             sec = Integer.parseInt(m.group("section"));
         }
-        String s = normalise(section).replace("段", "");
+        // the unit behind it lets a Chinese numeral be read as one (三 → 3)
+        String s = section == null || section.isBlank() ? "" : normalise(section.strip().replace("段", "") + "段").replace("段", "");
         if (!s.isEmpty()) {
             sec = Integer.parseInt(s);
         }

@@ -47,11 +47,11 @@ class IntakeChecks {
 
         /** The case's point: as given, or its address's door-plate point; null when it has neither. */
         Double lon(IntakeForm f) {
-            return located != null && located.found() ? located.point().lon() : f.lon();
+            return located != null && located.found() ? Double.valueOf(located.point().lon()) : f.lon();
         }
 
         Double lat(IntakeForm f) {
-            return located != null && located.found() ? located.point().lat() : f.lat();
+            return located != null && located.found() ? Double.valueOf(located.point().lat()) : f.lat();
         }
     }
 

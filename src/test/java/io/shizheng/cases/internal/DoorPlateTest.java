@@ -59,6 +59,7 @@ class DoorPlateTest {
     void theNationalDataCellsAreNormalisedAlike() {
         assertThat(DoorPlate.road("台灣大道三段", null)).isEqualTo(new DoorPlate.RoadSection("臺灣大道", 3));
         assertThat(DoorPlate.road("臺灣大道", "３段")).isEqualTo(new DoorPlate.RoadSection("臺灣大道", 3));
+        assertThat(DoorPlate.road("惠來路", "二")).isEqualTo(new DoorPlate.RoadSection("惠來路", 2));
         assertThat(DoorPlate.numberPart("十二巷", '巷')).isEqualTo("12");
         assertThat(DoorPlate.numberPart("０１２", '號')).isEqualTo("12");
         assertThat(DoorPlate.numberPart("12號之3", '號')).isEqualTo("12之3");
