@@ -91,9 +91,19 @@ class AddressGeocodingTest {
             assertThat(m.get("found").asBoolean()).as(written + ": " + m).isTrue();
             assertThat(m.get("district").asString()).isEqualTo("西屯區");
         }
-        // the page shows the case on the map (it has its point) and says how it was placed
-        String page = Http.as(port, "officer.civil").get("/cases/" + c.get("caseNo").asString()).body();
-        assertThat(page).contains("依地址定位");
+        // the case page says how it was placed
+        assertThat(Http.as(port, "rdec").get("/cases/" + c.get("caseNo").asString()).body()).contains("依地址定位");
+
+        // a counter clerk's form with the address only: placed and dispatched the same way
+        HttpResponse<String> form = Form.post(port, "/cases/new", Form.of("type", "PETITION", "channel", "COUNTER",
+                "category", "NEIGHBOURHOOD", "description", CaseFixture.unique("巷口路面破損"), "address", "西屯區台灣大道３段99-1號"),
+                "Authorization", basic("agent"));
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(302);
+        String location = form.headers().firstValue("Location").orElseThrow();
+        String caseNo = location.substring(location.indexOf("done=") + 5);
+        JsonNode byForm = Json.parse(Http.as(port, "rdec").get("/api/cases/" + caseNo).body());
+        assertThat(byForm.get("lon").asDouble()).isEqualTo(LON + 0.0001);
+        assertThat(byForm.get("agencyId").asLong()).isEqualTo(xitunOffice());
     }
 
     @Test

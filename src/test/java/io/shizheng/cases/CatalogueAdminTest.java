@@ -116,6 +116,7 @@ class CatalogueAdminTest {
     @Test
     void agencyOfficersAreRefusedAndBadFormsChangeNothing() {
         assertThat(Http.as(port, "officer").get("/cases/catalogue").statusCode()).isEqualTo(403);
+        assertThat(page("rdec", "/cases/catalogue?lang=en")).contains("Case types and categories").contains("Retire");
         assertThat(Http.as(port, "officer").get("/api/cases/catalogue").statusCode()).isEqualTo(403);
         HttpResponse<String> officer = Http.as(port, "officer").post("/api/cases/categories", """
                 {"code":"OFFICERS","name":"x","nameEn":"x","description":"x","group":"x","agencyCode":"CONST"}""");

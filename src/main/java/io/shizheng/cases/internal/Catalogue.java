@@ -43,13 +43,6 @@ public class Catalogue {
         return cached().types();
     }
 
-    /** Changes a type's deadline rule; seen at once here, within half a minute on other instances. */
-    void updateType(String code, int replyDays, boolean fromNextDay, int reassignDays) {
-        jdbc.sql("update cases_type set reply_days = ?, from_next_day = ?, reassign_days = ? where code = ?")
-                .params(replyDays, fromNextDay, reassignDays, code).update();
-        cached = null;
-    }
-
     /** The categories offered for new cases (not retired). */
     public List<Category> categories() {
         return cached().categories();
