@@ -314,6 +314,15 @@ class AddressImport {
             p.add(new FieldProblem(where + ": number", "號須為數字，如 12 或 12之3 / the number must be like 12 or 12之3: "
                     + cell(r, at, Column.NUMBER)));
         }
+        for (String[] part : new String[][] {{"lane", lane}, {"alley", alley}, {"number", number}}) {
+            if (part[1] != null && part[1].length() > 20) {
+                p.add(new FieldProblem(where + ": " + part[0], "數字過長（上限 20 字）/ longer than 20 characters"));
+            }
+        }
+        String villageCell = cell(r, at, Column.VILLAGE);
+        if (villageCell != null && villageCell.strip().length() > 40) {
+            p.add(new FieldProblem(where + ": village", "村里名稱過長（上限 40 字）/ the village is longer than 40 characters"));
+        }
         double[] point = point(r, at, where, p);
         if (point != null && d != null) {
             Optional<Place> place = geo.locate(point[0], point[1]);

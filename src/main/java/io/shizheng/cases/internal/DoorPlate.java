@@ -29,14 +29,14 @@ record DoorPlate(@Nullable String city, @Nullable String district, @Nullable Str
             + VILLAGE
             + "(?:\\d+鄰)?"
             + "(?<road>[^\\d]+?(?:大道|路|街))"
-            + "(?:(?<section>\\d+)段)?"
+            + "(?:(?<section>\\d{1,4})段)?"
             + "(?:(?<lane>\\d+(?:之\\d+)?)巷)?"
             + "(?:(?<alley>\\d+(?:之\\d+)?)[弄衖])?"
             + "(?<number>\\d+(?:之\\d+)?)(?:號(?:之(?<sub>\\d+)(?![\\d樓F]))?|$)";
     private static final Pattern ADDRESS = Pattern.compile(ADDRESS_FORM);
     /** The same without a village: for a road whose name ends in 里 or 村 taken for one. */
     private static final Pattern ADDRESS_WITHOUT_VILLAGE = Pattern.compile(ADDRESS_FORM.replace(VILLAGE, "(?<village>(?!))?"));
-    private static final Pattern ROAD_SECTION = Pattern.compile("^(?<road>.+?)(?:(?<section>\\d+)段)?$");
+    private static final Pattern ROAD_SECTION = Pattern.compile("^(?<road>.+?)(?:(?<section>\\d{1,4})段)?$");
     private static final Pattern NUMBER = Pattern.compile("^\\d+(?:之\\d+)?$");
 
     /** The written form made comparable: half-width, no spaces, 臺, digits for numerals before 段/巷/弄/號, 之 for a hyphen. */
@@ -169,7 +169,7 @@ record DoorPlate(@Nullable String city, @Nullable String district, @Nullable Str
 
     /** 三 → 3, 十二 → 12, 二十 → 20, 一百零五 → 105, 一二三 → 123 (digit by digit); -1 when it is no number. */
     static int chineseNumber(String s) {
-        if (s.isEmpty()) {
+        if (s.isEmpty() || s.length() > 6) {
             return -1;
         }
         boolean units = s.chars().anyMatch(c -> c == '十' || c == '百' || c == '千');

@@ -49,6 +49,19 @@ class DoorPlateTest {
     }
 
     @Test
+    void anyTextReadsBackAsItselfAmongItsReadingsOrIsDeclined() {
+        // the first found by fuzzing: a village reading and a village-less one of the same text
+        for (String text : new String[] {"大里十仁里路一百零五號之二", "路路路1號", "1號", "之之之", "臺中市市市市路1號",
+                "\u0000路1號", "九九九九九九九九九九九段1號", "99999999999段1號", "臺灣大道99999999999段", "大道1段1巷1弄1之1號之1", "x".repeat(400)}) {
+            for (DoorPlate d : DoorPlate.readings(text)) {
+                assertThat(DoorPlate.readings(d.written())).as(text).anyMatch(again -> again.road().equals(d.road())
+                        && again.section() == d.section() && again.number().equals(d.number())
+                        && again.lane().equals(d.lane()) && again.alley().equals(d.alley()));
+            }
+        }
+    }
+
+    @Test
     void whatHasNoRoadAndNumberIsNotRead() {
         assertThat(DoorPlate.parse("臺中市西屯區")).isEmpty();
         assertThat(DoorPlate.parse("")).isEmpty();
