@@ -83,6 +83,8 @@ final class DemoItems {
         rule("/api/cases/faq/{id}", "select id::text from cases_faq where agency_id" + NOT_SOCIAL
                 + " order by agency_id" + CONST_FIRST + ", id limit 1");
         rule("/api/cases/types/{code}", "select code from cases_type order by sort limit 1");
+        rule("/cases/catalogue/types/{code}", "select code from cases_type order by sort limit 1");
+        rule("(/api/cases|/cases/catalogue)/categories/{code}", "select code from cases_category order by sort limit 1");
         rule("/api/cases/open311-keys/{id}", "select id::text from cases_api_key order by id limit 1");
         rule("/open311/v2/requests/{id}", "select case_no from cases_case where agency_id" + NOT_SOCIAL
                 + " order by agency_id" + CONST_FIRST + ", id limit 1");

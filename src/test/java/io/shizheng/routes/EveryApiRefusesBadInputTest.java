@@ -65,7 +65,7 @@ class EveryApiRefusesBadInputTest {
      */
     static final Set<String> BOOKKEEPING = Set.of("spring_session", "spring_session_attributes", "shedlock",
             "platform_login_throttle", "cases_code_attempt", "flyway_schema_history",
-            "documents_import", "callcenter_import", "opendata_upload");
+            "documents_import", "callcenter_import", "opendata_upload", "cases_address_import");
 
     /** The CKAN actions (CKAN Action API v3) behind {@code /api/3/action/{action}}, with the parameters CKAN defines. */
     static final Map<String, Map<String, String>> CKAN_ACTIONS = ckanActions();

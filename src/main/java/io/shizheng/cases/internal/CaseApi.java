@@ -59,13 +59,17 @@ class CaseApi {
         return catalogue.types();
     }
 
-    record TypeRule(Integer replyDays, Boolean fromNextDay, Integer reassignDays) {
+    /** The deadline rule of a case type; name, nameEn and sort are optional (null keeps them). */
+    record TypeRule(Integer replyDays, Boolean fromNextDay, Integer reassignDays, String name, String nameEn, Integer sort) {
     }
 
     @PutMapping("/types/{code}")
-    @Operation(summary = "Set a case type's deadline rule (RDEC): reply days, counted from the next working day, hand-over days")
+    @Operation(summary = "Set a case type's deadline rule (RDEC): reply days, counted from the next working day, hand-over days; optionally its names and order")
     CaseType updateType(@PathVariable String code, @RequestBody TypeRule body) {
-        return settings.updateType(code, body.replyDays(), body.fromNextDay(), body.reassignDays());
+        if (body == null) {
+            throw new InvalidInputException("body", "請提供內容 / the request has no content");
+        }
+        return settings.updateType(code, body.replyDays(), body.fromNextDay(), body.reassignDays(), body.name(), body.nameEn(), body.sort());
     }
 
     @GetMapping("/categories")
@@ -174,7 +178,7 @@ class CaseApi {
 
     private Candidate candidate(DuplicateFinder.Match m) {
         CaseRow r = m.row();
-        return new Candidate(r.caseNo(), catalogue.category(r.categoryCode()).map(Category::name).orElse(r.categoryCode()),
+        return new Candidate(r.caseNo(), catalogue.known(r.categoryCode()).map(Category::name).orElse(r.categoryCode()),
                 r.description().length() > 120 ? r.description().substring(0, 120) + "…" : r.description(),
                 access.agencyName(r.agencyId()), r.status(), r.receivedAt(), m.metres() < 0 ? null : m.metres(),
                 m.score() == 0 ? null : m.score(), m.why());

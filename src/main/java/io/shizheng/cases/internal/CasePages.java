@@ -141,7 +141,7 @@ class CasePages {
         model.addAttribute("q", q);
         model.addAttribute("year", year);
         model.addAttribute("years", queries.years());
-        model.addAttribute("categories", catalogue.categories());
+        model.addAttribute("categories", catalogue.allCategories());
         model.addAttribute("today", access.today());
         return "cases/inbox";
     }
@@ -199,7 +199,7 @@ class CasePages {
         model.addAttribute("year", y);
         model.addAttribute("years", years);
         model.addAttribute("category", category);
-        model.addAttribute("categories", catalogue.categories());
+        model.addAttribute("categories", catalogue.allCategories());
         return "cases/dashboard";
     }
 

@@ -100,7 +100,7 @@ public class CaseService {
         long id = store.nextId();
         String caseNo = caseNo(receivedOn, id);
         CaseRow row = new CaseRow(id, caseNo, verifyCode(), v.type().code(), v.channel(), v.category().code(),
-                f.description().strip(), f.lon(), f.lat(), trim(f.address()),
+                f.description().strip(), v.lon(f), v.lat(f), trim(f.address()),
                 v.place().map(Place::districtCode).orElse(null), v.place().map(Place::districtName).orElse(null),
                 v.place().map(Place::villageCode).orElse(null), v.place().map(Place::villageName).orElse(null), citizenId,
                 v.replyBy(), agency.id(), status, now, receivedOn, due, null, null, null, closedAt, reply, closing, null, null,
@@ -109,6 +109,9 @@ public class CaseService {
         String by = user == null ? "open311" : user.getUsername();
         store.hop(id, now, "INTAKE", null, null, v.channel().label(), by);
         store.hop(id, now, "DISPATCH", null, agency.id(), v.category().label(), by);
+        if (v.located() != null) {
+            store.hop(id, now, v.located().found() ? "GEOCODE" : "NO_POINT", null, null, v.located().note(), by);
+        }
         if (v.duplicateOf() != null) {
             store.hop(id, now, "LINK", null, null, "併入 / merged into " + v.duplicateOf().caseNo(), by);
         }

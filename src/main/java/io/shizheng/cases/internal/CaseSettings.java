@@ -21,37 +21,35 @@ class CaseSettings {
     private final Catalogue catalogue;
     private final Open311Keys keys;
     private final AuditLog audit;
+    private final CatalogueAdmin admin;
 
-    CaseSettings(Catalogue catalogue, Open311Keys keys, AuditLog audit) {
+    CaseSettings(Catalogue catalogue, Open311Keys keys, AuditLog audit, CatalogueAdmin admin) {
+        this.admin = admin;
         this.catalogue = catalogue;
         this.keys = keys;
         this.audit = audit;
     }
 
-    /** RDEC sets the deadline rule of a case type (working days to reply, counting, days to hand over). */
+    /**
+     * RDEC sets the deadline rule of a case type (working days to reply, counting, days to hand over), and optionally its
+     * names and order: the same rules and audit as the catalogue pages ({@link CatalogueAdmin}).
+     */
     @Transactional
-    CaseType updateType(String code, Integer replyDays, Boolean fromNextDay, Integer reassignDays) {
-        if (!CurrentUser.require().cityWide()) {
-            throw new ForbiddenException("只有研考會可以設定期限 / only RDEC sets deadlines");
-        }
-        CaseType before = catalogue.type(code).orElseThrow(() -> new NotFoundException("沒有這個案件類型 / no such case type"));
+    CaseType updateType(String code, Integer replyDays, Boolean fromNextDay, Integer reassignDays, String name, String nameEn,
+                        Integer sort) {
+        CatalogueAdmin.requireCityWide();
+        catalogue.type(code).orElseThrow(() -> CatalogueAdmin.noType(code));
         List<FieldProblem> p = new ArrayList<>();
-        if (replyDays == null || replyDays < 0 || replyDays > 60) {
+        if (replyDays == null) {
             p.add(new FieldProblem("replyDays", "答復期限須為 0 到 60 個工作天 / 0 to 60 working days"));
         }
-        if (reassignDays == null || reassignDays < 0 || reassignDays > 10) {
+        if (reassignDays == null) {
             p.add(new FieldProblem("reassignDays", "改派期限須為 0 到 10 個工作天 / 0 to 10 working days"));
         }
         if (!p.isEmpty()) {
             throw new InvalidInputException(p);
         }
-        boolean next = fromNextDay == null ? before.fromNextDay() : fromNextDay;
-        catalogue.updateType(code, replyDays, next, reassignDays);
-        CaseType after = catalogue.type(code).orElseThrow();
-        audit.record("cases.type", code, AuditAction.UPDATE,
-                Map.of("replyDays", before.replyDays(), "fromNextDay", before.fromNextDay(), "reassignDays", before.reassignDays()),
-                Map.of("replyDays", after.replyDays(), "fromNextDay", after.fromNextDay(), "reassignDays", after.reassignDays()));
-        return after;
+        return admin.updateType(code, new CatalogueAdmin.TypeInput(null, name, nameEn, replyDays, fromNextDay, reassignDays, sort));
     }
 
     @Transactional

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Case types with their deadline rules and the categories (Open311 services); small tables read on demand. */
+/**
+ * Case types with their deadline rules and the categories (Open311 services); small tables read on demand. A retired
+ * category is no longer offered ({@link #categories()}, {@link #category}) but still names its old cases ({@link #known}).
+ */
 @Component
 public class Catalogue {
 
@@ -19,7 +22,7 @@ public class Catalogue {
     // small, rarely edited tables: kept for half a minute so that lists and the public API do not re-read them per row
     private volatile Cached cached;
 
-    private record Cached(List<CaseType> types, List<Category> categories, long loadedAt) {
+    private record Cached(List<CaseType> types, List<Category> all, List<Category> categories, long loadedAt) {
     }
 
     Catalogue(JdbcClient jdbc) {
@@ -29,7 +32,8 @@ public class Catalogue {
     private Cached cached() {
         Cached c = cached;
         if (c == null || System.currentTimeMillis() - c.loadedAt() > TTL_MILLIS) {
-            c = new Cached(loadTypes(), loadCategories(), System.currentTimeMillis());
+            List<Category> all = loadCategories();
+            c = new Cached(loadTypes(), all, all.stream().filter(Category::active).toList(), System.currentTimeMillis());
             cached = c;
         }
         return c;
@@ -39,15 +43,19 @@ public class Catalogue {
         return cached().types();
     }
 
-    /** Changes a type's deadline rule; seen at once here, within half a minute on other instances. */
-    void updateType(String code, int replyDays, boolean fromNextDay, int reassignDays) {
-        jdbc.sql("update cases_type set reply_days = ?, from_next_day = ?, reassign_days = ? where code = ?")
-                .params(replyDays, fromNextDay, reassignDays, code).update();
-        cached = null;
-    }
-
+    /** The categories offered for new cases (not retired). */
     public List<Category> categories() {
         return cached().categories();
+    }
+
+    /** Every category, retired ones too: what old cases, lists and reports are named by. */
+    public List<Category> allCategories() {
+        return cached().all();
+    }
+
+    /** Forgets the cached tables after an edit: seen at once here, within half a minute on other instances. */
+    void changed() {
+        cached = null;
     }
 
     private List<CaseType> loadTypes() {
@@ -62,19 +70,26 @@ public class Catalogue {
 
     private List<Category> loadCategories() {
         return jdbc.sql("select code, name, name_en, description, grp, keywords, agency_code, by_district, needs_location, "
-                        + "attributes::text, sort from cases_category where active order by sort")
+                        + "attributes::text, sort, active from cases_category order by sort, code")
                 .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9),
-                        attributes(rs.getString(10)), rs.getInt(11))).list();
+                        attributes(rs.getString(10)), rs.getInt(11), rs.getBoolean(12))).list();
     }
 
+    /** A category offered for new cases; empty for an unknown or retired one. */
     public Optional<Category> category(String code) {
         return categories().stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
+    /** Any category, retired or not: for naming existing cases. */
+    public Optional<Category> known(String code) {
+        return allCategories().stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    /** Every category by code, retired ones too (existing cases are shown with theirs). */
     public Map<String, Category> categoryMap() {
         Map<String, Category> m = new java.util.LinkedHashMap<>();
-        categories().forEach(c -> m.put(c.code(), c));
+        allCategories().forEach(c -> m.put(c.code(), c));
         return m;
     }
 

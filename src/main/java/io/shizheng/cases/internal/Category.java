@@ -3,9 +3,10 @@ package io.shizheng.cases.internal;
 import java.util.List;
 import java.util.Map;
 
-/** What a case is about, its competent agency and its Open311 service definition. */
+/** What a case is about, its competent agency and its Open311 service definition; retired when not {@code active}. */
 public record Category(String code, String name, String nameEn, String description, String group, String keywords,
-                String agencyCode, boolean byDistrict, boolean needsLocation, List<Attribute> attributes, int sort) {
+                String agencyCode, boolean byDistrict, boolean needsLocation, List<Attribute> attributes, int sort,
+                boolean active) {
 
     public String label() { return name + " / " + nameEn; }
 

@@ -31,8 +31,10 @@ class IntakeChecks {
     private final Catalogue catalogue;
     private final GeoLookup geo;
     private final Jurisdiction jurisdiction;
+    private final AddressPoints addresses;
 
-    IntakeChecks(CaseStore store, Catalogue catalogue, GeoLookup geo, Jurisdiction jurisdiction) {
+    IntakeChecks(CaseStore store, Catalogue catalogue, GeoLookup geo, Jurisdiction jurisdiction, AddressPoints addresses) {
+        this.addresses = addresses;
         this.store = store;
         this.catalogue = catalogue;
         this.geo = geo;
@@ -40,7 +42,17 @@ class IntakeChecks {
     }
 
     record Validated(CaseType type, Channel channel, Category category, Optional<Place> place, Citizen citizen,
-                             ReplyBy replyBy, CaseRow related, CaseRow duplicateOf, Map<String, String> attributes) {
+                             ReplyBy replyBy, CaseRow related, CaseRow duplicateOf, Map<String, String> attributes,
+                             AddressPoints.@org.jspecify.annotations.Nullable Match located) {
+
+        /** The case's point: as given, or its address's door-plate point; null when it has neither. */
+        Double lon(IntakeForm f) {
+            return located != null && located.found() ? Double.valueOf(located.point().lon()) : f.lon();
+        }
+
+        Double lat(IntakeForm f) {
+            return located != null && located.found() ? Double.valueOf(located.point().lat()) : f.lat();
+        }
     }
 
     Validated validate(IntakeForm f) {
@@ -79,6 +91,14 @@ class IntakeChecks {
         }
         if (f.address() != null && f.address().length() > 300) {
             p.add(new FieldProblem("address", "地址過長 / address is too long (300)"));
+        }
+        // an address without coordinates is placed by its door-plate point when it has one; else it stays without
+        AddressPoints.Match located = null;
+        if (f.lon() == null && f.lat() == null && !isBlank(f.address()) && f.address().length() <= 300) {
+            located = addresses.match(f.address());
+            if (located.found()) {
+                place = Optional.ofNullable(located.place());
+            }
         }
         Citizen citizen = new Citizen(null, trim(f.name()), trimUpper(f.idNumber()), digits(f.phone()), trim(f.email()),
                 trim(f.citizenAddress()));
@@ -157,6 +177,6 @@ class IntakeChecks {
         if (!p.isEmpty()) {
             throw new InvalidInputException(p);
         }
-        return new Validated(type, channel, category, place, citizen, replyBy, related, duplicateOf, attributes);
+        return new Validated(type, channel, category, place, citizen, replyBy, related, duplicateOf, attributes, located);
     }
 }

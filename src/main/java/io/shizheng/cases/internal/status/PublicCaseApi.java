@@ -64,7 +64,7 @@ public class PublicCaseApi {
                                 || h.kind().equals("CLOSE") || h.kind().equals("LINK") ? PersonalData.mask(h.reason(), names) : null))
                 .toList();
         return new PublicStatus(c.caseNo(), catalogue.type(c.type()).map(CaseType::label).orElse(c.type()),
-                catalogue.category(c.categoryCode()).map(Category::label).orElse(c.categoryCode()), c.channel().label(),
+                catalogue.known(c.categoryCode()).map(Category::label).orElse(c.categoryCode()), c.channel().label(),
                 c.status(), c.receivedAt(), access.agencyName(c.agencyId()), c.dueOn(), c.extendedDueOn(),
                 PersonalData.mask(c.extensionReason(), names), c.closedAt(),
                 c.closingCategory() == null ? null : c.closingCategory().label(), PersonalData.mask(c.reply(), names),
