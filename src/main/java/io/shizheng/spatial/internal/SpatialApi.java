@@ -112,7 +112,7 @@ class SpatialApi {
         return store.find(id).orElseThrow(() -> notFound(id));
     }
 
-    @GetMapping(path = "/dems/{id}/slope.tif", produces = "image/tiff")
+    @GetMapping("/dems/{id}/slope.tif")
     @Operation(summary = "Slope as a Float32 GeoTIFF equal to gdaldem slope [-p] [-alg ZevenbergenThorne]",
             description = "method = horn | zevenbergen, unit = degrees | percent. Same size, georeference and nodata "
                     + "(-9999) as gdaldem writes; the one-cell border and cells next to nodata are nodata.")
@@ -125,7 +125,7 @@ class SpatialApi {
         return tiff(GeoTiff.writeFloat32(Terrain.slope(dem, m, u)), "slope-" + id + ".tif");
     }
 
-    @GetMapping(path = "/dems/{id}/aspect.tif", produces = "image/tiff")
+    @GetMapping("/dems/{id}/aspect.tif")
     @Operation(summary = "Aspect (0–360 clockwise from north, flat = -9999) as a Float32 GeoTIFF equal to gdaldem aspect")
     ResponseEntity<byte[]> aspect(@PathVariable long id, @RequestParam(defaultValue = "horn") String method) {
         SpatialAccess.requireRead();
