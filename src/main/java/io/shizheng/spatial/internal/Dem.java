@@ -60,6 +60,18 @@ record Dem(int width, int height, int crs, double originX, double originY, doubl
         return new Dem(width, height, crs, originX, originY, pixelX, pixelY, otherNoData, "float32", other);
     }
 
+    /** The cells x0 ≤ x < x0 + w, y0 ≤ y < y0 + h as a DEM of their own (the same CRS and cell size). */
+    Dem crop(int x0, int y0, int w, int h) {
+        if (x0 < 0 || y0 < 0 || w <= 0 || h <= 0 || x0 + w > width || y0 + h > height) {
+            throw new IllegalArgumentException("window outside the grid");
+        }
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(cells, (y0 + y) * width + x0, out, y * w, w);
+        }
+        return new Dem(w, h, crs, originX + x0 * pixelX, originY + y0 * pixelY, pixelX, pixelY, nodata, dataType, out);
+    }
+
     /** The smallest and largest value that is not nodata; null when there is none. */
     double @Nullable [] range() {
         double min = Double.POSITIVE_INFINITY;

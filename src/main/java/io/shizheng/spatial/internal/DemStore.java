@@ -17,7 +17,7 @@ class DemStore {
     /** What a listing shows of a DEM (no cells). */
     record Summary(long id, String name, long agencyId, String crs, int width, int height, double originX,
                    double originY, double pixelX, double pixelY, @Nullable Double nodata, String dataType,
-                   @Nullable Double minElevation, @Nullable Double maxElevation, double[] bbox, boolean demo,
+                   @Nullable Double minElevation, @Nullable Double maxElevation, double[] bbox, double[] bboxCrs84, boolean demo,
                    OffsetDateTime createdAt) {
     }
 
@@ -74,10 +74,20 @@ class DemStore {
         double oy = rs.getDouble("origin_y");
         double px = rs.getDouble("pixel_x");
         double py = rs.getDouble("pixel_y");
-        return new Summary(rs.getLong("id"), rs.getString("name"), rs.getLong("agency_id"), "EPSG:" + rs.getInt("crs"),
+        int crs = rs.getInt("crs");
+        double[] bbox = {ox, oy + h * py, ox + w * px, oy};
+        double[] lonLat = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                Double.NEGATIVE_INFINITY};
+        for (double[] c : new double[][] {{bbox[0], bbox[1]}, {bbox[2], bbox[1]}, {bbox[0], bbox[3]}, {bbox[2], bbox[3]}}) {
+            double[] ll = Crs.toLonLat(crs, c[0], c[1]);
+            lonLat[0] = Math.min(lonLat[0], ll[0]);
+            lonLat[1] = Math.min(lonLat[1], ll[1]);
+            lonLat[2] = Math.max(lonLat[2], ll[0]);
+            lonLat[3] = Math.max(lonLat[3], ll[1]);
+        }
+        return new Summary(rs.getLong("id"), rs.getString("name"), rs.getLong("agency_id"), "EPSG:" + crs,
                 w, h, ox, oy, px, py, (Double) rs.getObject("nodata"), rs.getString("data_type"),
-                (Double) rs.getObject("min_elev"), (Double) rs.getObject("max_elev"),
-                new double[] {ox, oy + h * py, ox + w * px, oy}, rs.getBoolean("demo"),
+                (Double) rs.getObject("min_elev"), (Double) rs.getObject("max_elev"), bbox, lonLat, rs.getBoolean("demo"),
                 rs.getObject("created_at", OffsetDateTime.class));
     }
 }

@@ -115,23 +115,93 @@ class SpatialApi {
     @GetMapping("/dems/{id}/slope.tif")
     @Operation(summary = "Slope as a Float32 GeoTIFF equal to gdaldem slope [-p] [-alg ZevenbergenThorne]",
             description = "method = horn | zevenbergen, unit = degrees | percent. Same size, georeference and nodata "
-                    + "(-9999) as gdaldem writes; the one-cell border and cells next to nodata are nodata.")
+                    + "(-9999) as gdaldem writes; the one-cell border and cells next to nodata are nodata. bbox = "
+                    + "minx,miny,maxx,maxy returns the window of cells it touches (values as on the whole DEM); "
+                    + "bbox-crs = CRS84 (default) or the DEM's CRS (EPSG:3826 / EPSG:4326).")
     ResponseEntity<byte[]> slope(@PathVariable long id, @RequestParam(defaultValue = "horn") String method,
-                                 @RequestParam(defaultValue = "degrees") String unit) {
+                                 @RequestParam(defaultValue = "degrees") String unit,
+                                 @RequestParam(required = false) @Nullable String bbox,
+                                 @RequestParam(name = "bbox-crs", required = false) @Nullable String bboxCrs) {
         SpatialAccess.requireRead();
         Terrain.Method m = parse("method", () -> Terrain.Method.parse(method));
         Terrain.Unit u = parse("unit", () -> Terrain.Unit.parse(unit));
         Dem dem = load(id);
-        return tiff(GeoTiff.writeFloat32(Terrain.slope(dem, m, u)), "slope-" + id + ".tif");
+        return tiff(GeoTiff.writeFloat32(analyse(dem, bbox, bboxCrs, d -> Terrain.slope(d, m, u))), "slope-" + id + ".tif");
     }
 
     @GetMapping("/dems/{id}/aspect.tif")
     @Operation(summary = "Aspect (0–360 clockwise from north, flat = -9999) as a Float32 GeoTIFF equal to gdaldem aspect")
-    ResponseEntity<byte[]> aspect(@PathVariable long id, @RequestParam(defaultValue = "horn") String method) {
+    ResponseEntity<byte[]> aspect(@PathVariable long id, @RequestParam(defaultValue = "horn") String method,
+                                  @RequestParam(required = false) @Nullable String bbox,
+                                  @RequestParam(name = "bbox-crs", required = false) @Nullable String bboxCrs) {
         SpatialAccess.requireRead();
         Terrain.Method m = parse("method", () -> Terrain.Method.parse(method));
         Dem dem = load(id);
-        return tiff(GeoTiff.writeFloat32(Terrain.aspect(dem, m)), "aspect-" + id + ".tif");
+        return tiff(GeoTiff.writeFloat32(analyse(dem, bbox, bboxCrs, d -> Terrain.aspect(d, m))), "aspect-" + id + ".tif");
+    }
+
+    /** The analysis of the whole DEM, or of the window of cells a bbox touches. */
+    private static Dem analyse(Dem dem, @Nullable String bbox, @Nullable String bboxCrs,
+                               java.util.function.UnaryOperator<Dem> analysis) {
+        if (bbox == null || bbox.isBlank()) {
+            return analysis.apply(dem);
+        }
+        int[] w = window(dem, bbox, bboxCrs);
+        return Terrain.window(dem, w[0], w[1], w[2], w[3], analysis);
+    }
+
+    /** x0, y0, width, height of the cells a bbox (minx,miny,maxx,maxy) touches; 422 when it is bad or misses the DEM. */
+    static int[] window(Dem dem, String bbox, @Nullable String bboxCrs) {
+        String[] parts = bbox.split(",", -1);
+        if (parts.length != 4) {
+            throw new InvalidInputException("bbox", "bbox 須為 4 個數字 minx,miny,maxx,maxy / bbox must be four numbers");
+        }
+        double[] b = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                b[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("bbox", "bbox 須為 4 個數字 minx,miny,maxx,maxy / bbox must be four numbers");
+            }
+            if (!Double.isFinite(b[i])) {
+                throw new InvalidInputException("bbox", "bbox 須為有限數字 / bbox must be finite numbers");
+            }
+        }
+        if (b[0] >= b[2] || b[1] >= b[3]) {
+            throw new InvalidInputException("bbox", "bbox 須 minx < maxx 且 miny < maxy / bbox needs minx < maxx and miny < maxy");
+        }
+        String crs = bboxCrs == null || bboxCrs.isBlank() ? "CRS84" : bboxCrs.strip();
+        boolean crs84 = crs.equalsIgnoreCase("CRS84") || crs.endsWith("/OGC/1.3/CRS84");
+        boolean own = crs.equalsIgnoreCase("EPSG:" + dem.crs()) || crs.endsWith("/EPSG/0/" + dem.crs());
+        if (!crs84 && !own) {
+            throw new InvalidInputException("bbox-crs", "bbox-crs 須為 CRS84 或 EPSG:" + dem.crs()
+                    + " / bbox-crs must be CRS84 or the DEM's EPSG:" + dem.crs());
+        }
+        if (crs84 && !(b[0] >= -180 && b[2] <= 180 && b[1] >= -90 && b[3] <= 90)) {
+            throw new InvalidInputException("bbox", "CRS84 的 bbox 須為經緯度 / a CRS84 bbox is in longitude, latitude");
+        }
+        if (crs84 && dem.crs() != 4326) {
+            double minX = Double.POSITIVE_INFINITY;
+            double minY = Double.POSITIVE_INFINITY;
+            double maxX = Double.NEGATIVE_INFINITY;
+            double maxY = Double.NEGATIVE_INFINITY;
+            for (double[] c : new double[][] {{b[0], b[1]}, {b[2], b[1]}, {b[0], b[3]}, {b[2], b[3]}}) {
+                double[] p = Crs.fromLonLat(dem.crs(), c[0], c[1]);
+                minX = Math.min(minX, p[0]);
+                minY = Math.min(minY, p[1]);
+                maxX = Math.max(maxX, p[0]);
+                maxY = Math.max(maxY, p[1]);
+            }
+            b = new double[] {minX, minY, maxX, maxY};
+        }
+        int x0 = (int) Math.max(0, Math.floor((b[0] - dem.originX()) / dem.pixelX()));
+        int x1 = (int) Math.min(dem.width(), Math.ceil((b[2] - dem.originX()) / dem.pixelX()));
+        int y0 = (int) Math.max(0, Math.floor((b[3] - dem.originY()) / dem.pixelY()));
+        int y1 = (int) Math.min(dem.height(), Math.ceil((b[1] - dem.originY()) / dem.pixelY()));
+        if (x0 >= x1 || y0 >= y1) {
+            throw new InvalidInputException("bbox", "bbox 不在 DEM 範圍內 / the bbox misses the DEM");
+        }
+        return new int[] {x0, y0, x1 - x0, y1 - y0};
     }
 
     record ProfilePoint(double distance, double x, double y, double lon, double lat, @Nullable Double elevation) {

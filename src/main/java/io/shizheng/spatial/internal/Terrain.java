@@ -96,6 +96,19 @@ final class Terrain {
         });
     }
 
+    /**
+     * An analysis on the window of cells x0 ≤ x < x0 + w, y0 ≤ y < y0 + h that gives exactly the cells the analysis of
+     * the whole DEM gives there: it runs on the window grown by one cell (within the DEM) and drops that margin.
+     */
+    static Dem window(Dem dem, int x0, int y0, int w, int h, java.util.function.UnaryOperator<Dem> analysis) {
+        int gx0 = Math.max(0, x0 - 1);
+        int gy0 = Math.max(0, y0 - 1);
+        int gx1 = Math.min(dem.width(), x0 + w + 1);
+        int gy1 = Math.min(dem.height(), y0 + h + 1);
+        Dem grown = analysis.apply(dem.crop(gx0, gy0, gx1 - gx0, gy1 - gy0));
+        return grown.crop(x0 - gx0, y0 - gy0, w, h);
+    }
+
     private interface Window {
         float apply(float[] w);
     }

@@ -140,6 +140,25 @@ class SpatialApiTest {
         assertThat(noOffset.body()).contains("at");
     }
 
+    @Test
+    void theTerrainPageOffersTheDemsToStaffOnly() throws Exception {
+        HttpResponse<String> page = html("rdec", "/spatial/terrain");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("spatial-map").contains("demo DEM").contains("/js/spatial-terrain.js")
+                .contains("地形剖面");
+        assertThat(html(null, "/spatial/terrain").statusCode()).isNotEqualTo(200);
+    }
+
+    private HttpResponse<String> html(String user, String path) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html").GET();
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo1234").getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     private long count() {
         return jdbc.sql("select count(*) from spatial_dem").query(Long.class).single();
     }
