@@ -24,8 +24,8 @@ final class GeoTiff {
     private static final int SAMPLE_UINT = 1;
     private static final int SAMPLE_INT = 2;
     private static final int SAMPLE_FLOAT = 3;
-    /** More cells than this (a 20 m DTM of a whole county is about 60 M) are refused. */
-    static final long MAX_CELLS = 100_000_000L;
+    /** More cells than this are refused (a 20 m DTM over a whole city's bounding box is about 15 M). */
+    static final long MAX_CELLS = 40_000_000L;
 
     private GeoTiff() {
     }
@@ -51,7 +51,7 @@ final class GeoTiff {
             throw bad("TIFF 缺少寬高 / the TIFF has no width or height");
         }
         if (width <= 0 || height <= 0 || (long) width * height > MAX_CELLS) {
-            throw bad("網格大小 " + width + " × " + height + " 不可接受（上限 1 億格） / grid size not accepted (at most 100,000,000 cells)");
+            throw bad("網格大小 " + width + " × " + height + " 不可接受（上限 4,000 萬格） / grid size not accepted (at most 40,000,000 cells)");
         }
         if (dir.getSamplesPerPixel() != 1) {
             throw bad("只接受單一波段的 DEM / only single-band DEMs are accepted");
