@@ -76,6 +76,27 @@ class SpatialApiTest {
     }
 
     @Test
+    void rdecStaffUploadAMultipartFileForAnAgency() throws Exception {
+        long agency = jdbc.sql("select id from org_agency where code = 'CONST'").query(Long.class).single();
+        String boundary = "spatialBoundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dtm-test.tif\"\r\n"
+                + "Content-Type: image/tiff\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(GeoTiff.writeFloat32(ProfileTest.plane()));
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = postTiff("rdec", "/api/spatial/dems?agencyId=" + agency, body.toByteArray(),
+                "multipart/form-data; boundary=" + boundary);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        long id = JSON.readTree(r.body()).get("id").asLong();
+        assertThat(r.headers().firstValue("Location").orElse("")).endsWith("/api/spatial/dems/" + id);
+        JsonNode one = JSON.readTree(Http.as(port, "rdec").get("/api/spatial/dems/" + id).body());
+        assertThat(one.get("name").asString()).isEqualTo("dtm-test");
+        assertThat(one.get("agencyId").asLong()).isEqualTo(agency);
+        assertThat(jdbc.sql("select count(*) from platform_audit_log where entity_type = 'spatial.dem' and entity_id = ?")
+                .param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void badFilesAndBadProfilesGetAProblemAndChangeNothing() throws Exception {
         long before = count();
         HttpResponse<String> csv = postTiff("officer", "/api/spatial/dems?name=x", "a,b\n1,2\n".getBytes(), "image/tiff");
