@@ -11,6 +11,14 @@ public interface GeoLookup {
 
     List<District> districts();
 
+    /** The bounding box of the jurisdiction's districts (WGS84), empty while the boundaries are not loaded. */
+    default Optional<Extent> extent() {
+        return Optional.empty();
+    }
+
+    record Extent(double minLon, double minLat, double maxLon, double maxLat) {
+    }
+
     record District(String code, String name, @Nullable String nameEn, int villages) {
     }
 }

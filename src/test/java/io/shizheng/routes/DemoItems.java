@@ -143,6 +143,9 @@ final class DemoItems {
         rule("/api/exchange/datasets/{code}/grants/{consumerId}", "select id::text from exchange_consumer order by id limit 1");
         rule("/api/exchange/consumers/{id}", "select id::text from exchange_consumer order by id limit 1");
         rule("/api/exchange/keys/{id}", "select id::text from exchange_key where not revoked order by id limit 1");
+
+        // spatial
+        rule("/api/spatial/dems/{id}", "select id::text from spatial_dem where demo order by id limit 1");
     }
 
     private final JdbcClient jdbc;

@@ -34,6 +34,18 @@ class JtsGeoLookup implements GeoLookup {
                 .map(d -> new District(d.code(), d.name(), d.nameEn(), d.villages())).toList();
     }
 
+    @Override
+    public Optional<Extent> extent() {
+        org.locationtech.jts.geom.Envelope all = new org.locationtech.jts.geom.Envelope();
+        for (Boundaries.Shape d : boundaries.districtShapes()) {
+            if (d.geometry() != null) {
+                all.expandToInclude(d.geometry().getEnvelopeInternal());
+            }
+        }
+        return all.isNull() ? Optional.empty()
+                : Optional.of(new Extent(all.getMinX(), all.getMinY(), all.getMaxX(), all.getMaxY()));
+    }
+
     private VillageIndex index() {
         VillageIndex built = index;
         if (built == null) {
