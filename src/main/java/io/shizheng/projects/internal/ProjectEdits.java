@@ -437,6 +437,8 @@ class ProjectEdits {
         }
         List<ImportItem> items = new ArrayList<>();
         List<Object> work = new ArrayList<>();
+        Map<String, Long> stored = store.idsByCode(rows.stream().map(ProjectImport.Row::project)
+                .filter(np -> np != null && np.code() != null).map(np -> np.code().trim()).distinct().toList());
         for (ProjectImport.Row row : rows) {
             String prefix = "row " + row.line() + ".";
             problems.addAll(row.problems().stream()
@@ -449,7 +451,7 @@ class ProjectEdits {
             Set<String> unreadable = new HashSet<>();
             row.problems().forEach(fp -> unreadable.add(prefix + fp.field()));
             List<FieldProblem> found = new ArrayList<>();
-            Long existing = np.code() == null ? null : store.idByCode(np.code().trim()).orElse(null);
+            Long existing = np.code() == null ? null : stored.get(np.code().trim());
             if (existing == null) {
                 found.addAll(projects.validate(np, prefix, codes));
                 if (found.isEmpty()) {

@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.shizheng.org.AgencyScope;
 import io.shizheng.projects.Light;
@@ -108,6 +111,16 @@ class ProjectStore {
 
     Optional<Long> idByCode(String code) {
         return jdbc.sql("select id from projects_project where code = ?").param(code).query(Long.class).optional();
+    }
+
+    /** The ids of those of these codes that name a stored project, in one query. */
+    Map<String, Long> idsByCode(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select code, id from projects_project where code = any(?)").param(codes.toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     boolean codeExists(String code) {
